@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Targets are split by what they link: a pure core, one thin adapter per C library,
+// a transport-independent web layer and one executable that composes them.
+let package = Package(
+    name: "relais",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "relais", targets: ["relais"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+    ],
+    targets: [
+        // C libraries, each through its own system-library target.
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(name: "CNFTables", pkgConfig: "libnftables", providers: [.apt(["libnftables-dev"])]),
+        .systemLibrary(name: "CConntrack", pkgConfig: "libnetfilter_conntrack", providers: [.apt(["libnetfilter-conntrack-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+
+        // Pure core: domain types, policies, config. No I/O, no C.
+        .target(name: "RelaisCore"),
+        // Transport-independent HTTP values and the responder protocol.
+        .target(name: "RelaisHTTP"),
+
+        // Adapters.
+        .target(name: "RelaisMicroHTTPD", dependencies: ["CMicroHTTPD", "RelaisHTTP", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "RelaisCrypto", dependencies: ["COpenSSL", "RelaisCore"]),
+        .target(name: "RelaisStore", dependencies: ["RelaisCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "RelaisNetfilter", dependencies: ["CNFTables", "CConntrack", "RelaisCore", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "RelaisControl", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
+
+        // Application: the gateway that keeps store and firewall in step, and the web pages.
+        .target(name: "RelaisGateway", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "RelaisWeb", dependencies: [
+            "RelaisCore", "RelaisHTTP", "RelaisGateway",
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // The composition root.
+        .executableTarget(name: "relais", dependencies: [
+            "RelaisCore", "RelaisHTTP", "RelaisMicroHTTPD", "RelaisCrypto", "RelaisStore",
+            "RelaisNetfilter", "RelaisControl", "RelaisGateway", "RelaisWeb",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+
+        .testTarget(name: "RelaisCoreTests", dependencies: ["RelaisCore"]),
+        .testTarget(name: "RelaisMicroHTTPDTests", dependencies: ["RelaisMicroHTTPD", "RelaisHTTP"]),
+        .testTarget(name: "RelaisCryptoTests", dependencies: ["RelaisCrypto"]),
+        .testTarget(name: "RelaisStoreTests", dependencies: ["RelaisStore", "RelaisCore"]),
+        .testTarget(name: "RelaisNetfilterTests", dependencies: ["RelaisNetfilter", "RelaisCore"]),
+        .testTarget(name: "RelaisControlTests", dependencies: ["RelaisControl", "RelaisCore"]),
+        .testTarget(name: "RelaisGatewayTests", dependencies: ["RelaisGateway", "RelaisCore"]),
+        .testTarget(name: "RelaisWebTests", dependencies: ["RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RelaisCore"]),
+    ]
+)

@@ -1,0 +1,102 @@
+/// The whole configuration of one box. Every default lives in `RelaisConfig.defaults`.
+public struct RelaisConfig: Sendable, Equatable {
+    public var portal: Portal
+    public var network: Network
+    public var session: SessionSettings
+    public var store: Store
+    public var control: Control
+    public var log: Log
+
+    public init(portal: Portal, network: Network, session: SessionSettings, store: Store, control: Control, log: Log) {
+        self.portal = portal
+        self.network = network
+        self.session = session
+        self.store = store
+        self.control = control
+        self.log = log
+    }
+
+    /// `[portal]`: the web pages visitors see.
+    public struct Portal: Sendable, Equatable {
+        /// Address the HTTP server binds to.
+        public var listenAddress: String
+        /// TCP port of the portal; unauthorized HTTP is redirected there.
+        public var port: Int
+        /// Host name or LAN address visitors' devices use to reach the portal (in redirects).
+        public var host: String
+        /// Shown in titles: « Wifi public de la médiathèque ».
+        public var venueName: String
+        /// Folder holding `templates/` and `static/`.
+        public var assetsDirectory: String
+        /// Version label of the terms of use, stored with each session.
+        public var termsVersion: String
+        /// RFC 8908 `venue-info-url`; empty for none.
+        public var venueInfoURL: String
+        /// Largest request body accepted, in bytes.
+        public var maxBodyBytes: Int
+        /// Seconds a portal form stays valid.
+        public var formTokenSeconds: Int
+    }
+
+    /// `[network]`: the interface and the firewall.
+    public struct Network: Sendable, Equatable {
+        /// The visitors' interface (the wifi bridge or VLAN).
+        public var lanInterface: String
+        /// `nftables` (the default) or `none` (development only, nothing is enforced).
+        public var firewall: FirewallMode
+        /// Name of the `inet` nftables table relais owns.
+        public var table: String
+        /// Destinations reachable before acceptance: IPv4/IPv6 addresses or CIDR blocks.
+        public var preauthAllow: [String]
+        /// Seconds between two checks of idle and expired sessions.
+        public var sweepSeconds: Int
+    }
+
+    /// `[session]`: limits applied to each device.
+    public struct SessionSettings: Sendable, Equatable {
+        public var durationSeconds: Int
+        public var idleSeconds: Int
+    }
+
+    /// `[store]`: the SQLite database.
+    public struct Store: Sendable, Equatable {
+        public var databasePath: String
+    }
+
+    /// `[control]`: the local socket `relais ctl` talks to.
+    public struct Control: Sendable, Equatable {
+        public var socketPath: String
+        /// Group allowed to use the socket besides root; empty for root only.
+        public var group: String
+    }
+
+    /// `[log]`.
+    public struct Log: Sendable, Equatable {
+        /// trace, debug, info, notice, warning, error, critical.
+        public var level: String
+    }
+
+    /// Whether the firewall is enforced.
+    public enum FirewallMode: String, Sendable, Equatable, CaseIterable {
+        case nftables
+        /// Development only: no rule is installed; announced at start-up and on every page.
+        case none
+    }
+
+    /// The session limits as the core uses them.
+    public var sessionLimits: SessionLimits {
+        SessionLimits(sessionSeconds: session.durationSeconds, idleSeconds: session.idleSeconds)
+    }
+
+    /// Every default, in one place. The commented example `config/relais.toml` mirrors it.
+    public static let defaults = RelaisConfig(
+        portal: Portal(
+            listenAddress: "0.0.0.0", port: 2050, host: "192.168.50.1",
+            venueName: "Wifi public", assetsDirectory: "/usr/share/relais/captive-portal",
+            termsVersion: "2026-11", venueInfoURL: "", maxBodyBytes: 16_384, formTokenSeconds: 900),
+        network: Network(lanInterface: "wlan0", firewall: .nftables, table: "relais", preauthAllow: [], sweepSeconds: 10),
+        session: SessionSettings(durationSeconds: 4 * 3600, idleSeconds: 30 * 60),
+        store: Store(databasePath: "/var/lib/relais/relais.sqlite"),
+        control: Control(socketPath: "/run/relais/control.sock", group: "relais"),
+        log: Log(level: "info"))
+}

@@ -1,0 +1,69 @@
+/// The enforcement point: which devices may pass, kept in the kernel. Derived state, rebuilt from the store.
+///
+/// Implementations are called from one actor at a time but must be safe to share.
+public protocol Firewall: Sendable {
+    /// Atomically replaces the whole rule set this program owns with `layout`, holding `grants` and `blocked`.
+    func install(_ layout: FirewallLayout, grants: [FirewallGrant], blocked: [MACAddress]) throws(FirewallError)
+    /// Lets these devices pass, each until its own timeout; an existing grant is replaced.
+    func grant(_ grants: [FirewallGrant]) throws(FirewallError)
+    /// Stops these devices; unknown ones are ignored.
+    func revoke(_ macs: [MACAddress]) throws(FirewallError)
+    /// Adds devices to, or removes them from, the blocked list.
+    func setBlocked(_ macs: [MACAddress], blocked: Bool) throws(FirewallError)
+    /// The devices that still pass: granted, with their session and idle timers both running.
+    func passingDevices() throws(FirewallError) -> Set<MACAddress>
+    /// Removes everything this program installed; touches nothing else.
+    func uninstall() throws(FirewallError)
+}
+
+/// One device let through: the kernel ends it by itself after `sessionSeconds`, or after `idleSeconds` without traffic.
+public struct FirewallGrant: Sendable, Equatable {
+    public var mac: MACAddress
+    public var sessionSeconds: Int
+    public var idleSeconds: Int
+
+    public init(mac: MACAddress, sessionSeconds: Int, idleSeconds: Int) {
+        self.mac = mac
+        self.sessionSeconds = sessionSeconds
+        self.idleSeconds = idleSeconds
+    }
+}
+
+/// What the owned rule set looks like; it comes from the configuration.
+public struct FirewallLayout: Sendable, Equatable {
+    /// Name of the `inet` table this program owns.
+    public var tableName: String
+    /// The visitors' interface.
+    public var lanInterface: String
+    /// Local port the portal listens on: unauthorized HTTP (tcp/80) is redirected there.
+    public var portalPort: Int
+    /// Destinations reachable before acceptance (IPv4 CIDR or address).
+    public var preauthIPv4: [String]
+    /// Destinations reachable before acceptance (IPv6 CIDR or address).
+    public var preauthIPv6: [String]
+    /// Default idle timeout in seconds, refreshed by each forwarded packet.
+    public var idleSeconds: Int
+
+    public init(tableName: String, lanInterface: String, portalPort: Int, preauthIPv4: [String], preauthIPv6: [String], idleSeconds: Int) {
+        self.tableName = tableName
+        self.lanInterface = lanInterface
+        self.portalPort = portalPort
+        self.preauthIPv4 = preauthIPv4
+        self.preauthIPv6 = preauthIPv6
+        self.idleSeconds = idleSeconds
+    }
+}
+
+/// A firewall operation that failed, with the library's own message.
+public struct FirewallError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Stable code: `install`, `grant`, `revoke`, `block`, `list`, `uninstall`, `context`, `conntrack`.
+    public var code: String
+    public var message: String
+
+    public init(code: String, message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "firewall \(code): \(message)" }
+}

@@ -1,0 +1,17 @@
+/// The answer to "may this device be let through now?", as a value.
+public enum AdmissionDecision: Sendable, Equatable {
+    /// Open this session.
+    case admit(Session)
+    /// Refuse, for this reason.
+    case denied(reason: DenialReason)
+}
+
+/// Why a device is refused.
+public enum DenialReason: String, Sendable, Equatable {
+    /// An operator blocked the device.
+    case blocked
+    /// The device's hardware address could not be found (not on the LAN, or not yet in the neighbour table).
+    case unknownDevice = "unknown-device"
+    /// A group address or the all-zero address: not a single device.
+    case invalidDevice = "invalid-device"
+}

@@ -1,0 +1,68 @@
+import struct Foundation.Date
+
+/// One authorization of one device, from acceptance to its end.
+public struct Session: Sendable, Equatable, Identifiable {
+    /// Store identifier; nil until the session is written.
+    public var id: Int64?
+    public var mac: MACAddress
+    /// The IPv4 address seen at acceptance; nil when an operator pre-authorized the device.
+    public var ipAddress: String?
+    public var origin: SessionOrigin
+    public var startedAt: Date
+    /// The hard end: `startedAt` plus the session limit.
+    public var expiresAt: Date
+    public var idleSeconds: Int
+    /// Version of the terms of use the visitor accepted; nil for operator sessions.
+    public var termsVersion: String?
+    public var endedAt: Date?
+    public var endReason: SessionEndReason?
+
+    public init(
+        id: Int64? = nil, mac: MACAddress, ipAddress: String?, origin: SessionOrigin,
+        startedAt: Date, expiresAt: Date, idleSeconds: Int, termsVersion: String?,
+        endedAt: Date? = nil, endReason: SessionEndReason? = nil
+    ) {
+        self.id = id
+        self.mac = mac
+        self.ipAddress = ipAddress
+        self.origin = origin
+        self.startedAt = startedAt
+        self.expiresAt = expiresAt
+        self.idleSeconds = idleSeconds
+        self.termsVersion = termsVersion
+        self.endedAt = endedAt
+        self.endReason = endReason
+    }
+
+    /// Opens a session at `now` with the given limits.
+    public static func open(
+        mac: MACAddress, ipAddress: String?, origin: SessionOrigin, termsVersion: String?,
+        limits: SessionLimits, now: Date
+    ) -> Session {
+        Session(
+            mac: mac, ipAddress: ipAddress, origin: origin, startedAt: now,
+            expiresAt: now.addingTimeInterval(Double(limits.sessionSeconds)),
+            idleSeconds: limits.idleSeconds, termsVersion: termsVersion)
+    }
+
+    /// The session's state at `now`.
+    public func state(at now: Date) -> SessionState {
+        if let endReason { return .ended(endReason) }
+        if now >= expiresAt { return .expired }
+        return .active(secondsRemaining: remainingSeconds(at: now))
+    }
+
+    /// Whole seconds left before the hard limit, never negative.
+    public func remainingSeconds(at now: Date) -> Int {
+        max(0, Int((expiresAt.timeIntervalSince(now)).rounded(.up)))
+    }
+
+    /// The same session, ended at `now` for `reason`; an already ended session keeps its first end.
+    public func ended(_ reason: SessionEndReason, at now: Date) -> Session {
+        guard endedAt == nil else { return self }
+        var copy = self
+        copy.endedAt = now
+        copy.endReason = reason
+        return copy
+    }
+}

@@ -1,0 +1,84 @@
+import RelaisCore
+import Synchronization
+
+/// The live sessions and blocked devices, readable at once from any thread (the web server's fast path).
+/// Only the `Gateway` writes it, after the store and the firewall agreed.
+public final class ClientDirectory: Sendable {
+    private struct State {
+        var byMAC: [MACAddress: Session] = [:]
+        var macByIP: [String: MACAddress] = [:]
+        var blocked: Set<MACAddress> = []
+    }
+
+    private let state = Mutex(State())
+
+    public init() {}
+
+    /// The live session of the device using this IP address, if any.
+    public func session(forIPAddress ipAddress: String) -> Session? {
+        state.withLock { state in
+            state.macByIP[ipAddress].flatMap { state.byMAC[$0] }
+        }
+    }
+
+    /// The live session of this device, if any.
+    public func session(for mac: MACAddress) -> Session? {
+        state.withLock { $0.byMAC[mac] }
+    }
+
+    /// True when an operator blocked the device.
+    public func isBlocked(_ mac: MACAddress) -> Bool {
+        state.withLock { $0.blocked.contains(mac) }
+    }
+
+    /// Every live session, ordered by start.
+    public func allSessions() -> [Session] {
+        state.withLock { Array($0.byMAC.values) }.sorted { ($0.startedAt, $0.mac) < ($1.startedAt, $1.mac) }
+    }
+
+    /// Every blocked device.
+    public func blockedDevices() -> Set<MACAddress> {
+        state.withLock { $0.blocked }
+    }
+
+    /// Number of live sessions.
+    public var count: Int { state.withLock { $0.byMAC.count } }
+
+    func replaceAll(sessions: [Session], blocked: Set<MACAddress>) {
+        state.withLock { state in
+            state = State()
+            state.blocked = blocked
+            for session in sessions { Self.insert(session, into: &state) }
+        }
+    }
+
+    func insert(_ sessions: [Session]) {
+        state.withLock { state in
+            for session in sessions { Self.insert(session, into: &state) }
+        }
+    }
+
+    func remove(_ macs: [MACAddress]) {
+        state.withLock { state in
+            for mac in macs {
+                if let old = state.byMAC.removeValue(forKey: mac), let ip = old.ipAddress, state.macByIP[ip] == mac {
+                    state.macByIP.removeValue(forKey: ip)
+                }
+            }
+        }
+    }
+
+    func setBlocked(_ macs: [MACAddress], blocked: Bool) {
+        state.withLock { state in
+            if blocked { state.blocked.formUnion(macs) } else { state.blocked.subtract(macs) }
+        }
+    }
+
+    private static func insert(_ session: Session, into state: inout State) {
+        if let old = state.byMAC[session.mac], let ip = old.ipAddress, state.macByIP[ip] == session.mac {
+            state.macByIP.removeValue(forKey: ip)
+        }
+        state.byMAC[session.mac] = session
+        if let ip = session.ipAddress { state.macByIP[ip] = session.mac }
+    }
+}

@@ -1,0 +1,51 @@
+/// One HTTP request as the web layer sees it, independent of the server library.
+public struct HTTPRequest: Sendable {
+    /// Upper-case method: GET, POST, HEAD…
+    public var method: String
+    /// The path without the query string, still percent-encoded.
+    public var path: String
+    /// The raw query string after `?`, without it; empty when absent.
+    public var query: String
+    /// Header fields in arrival order, names lower-cased.
+    public var headers: [(name: String, value: String)]
+    /// The body as received (empty for GET).
+    public var body: [UInt8]
+    /// The peer's IP address as text (IPv4 dotted quad, or IPv6 without brackets).
+    public var clientAddress: String
+
+    public init(method: String, path: String, query: String = "", headers: [(name: String, value: String)] = [], body: [UInt8] = [], clientAddress: String) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+        self.clientAddress = clientAddress
+    }
+
+    /// The first value of a header field, compared case-insensitively.
+    public func header(_ name: String) -> String? {
+        let wanted = name.lowercased()
+        return headers.first { $0.name == wanted }?.value
+    }
+
+    /// The `Host` header without a port, lower-cased; empty when absent.
+    public var host: String {
+        guard var value = header("host")?.lowercased() else { return "" }
+        if value.hasPrefix("[") {
+            if let end = value.firstIndex(of: "]") { value = String(value[value.index(after: value.startIndex)..<end]) }
+        } else if let colon = value.lastIndex(of: ":") {
+            value = String(value[..<colon])
+        }
+        return value
+    }
+
+    /// The decoded query parameters; nil when the query is malformed.
+    public var queryParameters: [String: String]? {
+        URLEncodedForm.decode(Array(query.utf8))
+    }
+
+    /// The decoded `application/x-www-form-urlencoded` body; nil when malformed.
+    public var formParameters: [String: String]? {
+        URLEncodedForm.decode(body)
+    }
+}
