@@ -43,6 +43,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // In-memory twins of the ports, for unit tests only.
+        .target(name: "RelaisTesting", dependencies: ["RelaisCore"]),
+
         // The composition root.
         .executableTarget(name: "relais", dependencies: [
             "RelaisCore", "RelaisHTTP", "RelaisMicroHTTPD", "RelaisCrypto", "RelaisStore",
@@ -58,8 +61,8 @@ let package = Package(
         .testTarget(name: "RelaisStoreTests", dependencies: ["RelaisStore", "RelaisCore"]),
         .testTarget(name: "RelaisNetfilterTests", dependencies: ["RelaisNetfilter", "RelaisCore"]),
         .testTarget(name: "RelaisControlTests", dependencies: ["RelaisControl", "RelaisCore"]),
-        .testTarget(name: "RelaisGatewayTests", dependencies: ["RelaisGateway", "RelaisCore"]),
-        .testTarget(name: "RelaisWebTests", dependencies: ["RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway"]),
+        .testTarget(name: "RelaisGatewayTests", dependencies: ["RelaisGateway", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "RelaisWebTests", dependencies: ["RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway", "RelaisTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RelaisCore"]),
     ]
 )
