@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "RelaisMicroHTTPDTests", dependencies: ["RelaisMicroHTTPD", "RelaisHTTP"]),
         .testTarget(name: "RelaisCryptoTests", dependencies: ["RelaisCrypto"]),
         .testTarget(name: "RelaisStoreTests", dependencies: ["RelaisStore", "RelaisCore"]),
-        .testTarget(name: "RelaisNetfilterTests", dependencies: ["RelaisNetfilter", "RelaisCore"]),
+        .testTarget(name: "RelaisNetfilterTests", dependencies: ["RelaisNetfilter", "RelaisCore", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisControlTests", dependencies: ["RelaisControl", "RelaisCore"]),
         .testTarget(name: "RelaisGatewayTests", dependencies: ["RelaisGateway", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisWebTests", dependencies: ["RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway", "RelaisTesting"]),

@@ -1,0 +1,64 @@
+import Logging
+import RelaisCore
+
+/// The `Firewall` over libnftables, in-process: one owned `inet` table, every change one kernel transaction.
+///
+/// The table holds a `sessions` set (per-device hard limit), an `active` set (idle timer, refreshed by each
+/// forwarded packet with the layout's idle timeout), a `blocked` set and the pre-authorized destinations.
+/// It acts in the network namespace the object was created in (see `NFTablesContext`).
+public final class NFTablesFirewall: Firewall {
+    private let context: NFTablesContext
+    private let commands: NFTablesCommands
+    private let logger: Logger
+
+    /// Owns `inet tableName` only; the name must also be the one given in each installed layout.
+    public init(tableName: String, logger: Logger) throws(FirewallError) {
+        self.commands = try NFTablesCommands(table: tableName)
+        self.context = try NFTablesContext()
+        self.logger = logger
+    }
+
+    public func install(_ layout: FirewallLayout, grants: [FirewallGrant], blocked: [MACAddress]) throws(FirewallError) {
+        guard layout.tableName == commands.table else {
+            throw FirewallError(code: "install", message: "layout table differs from the owned table \(commands.table)")
+        }
+        _ = try context.run(try commands.install(layout, grants: grants, blocked: blocked), code: "install")
+        logger.info("firewall installed", metadata: [
+            "firewall.table": "\(commands.table)", "firewall.grants": "\(grants.count)", "firewall.blocked": "\(blocked.count)",
+        ])
+    }
+
+    public func grant(_ grants: [FirewallGrant]) throws(FirewallError) {
+        guard !grants.isEmpty else { return }
+        _ = try context.run(commands.grant(grants), code: "grant")
+        logger.debug("firewall granted", metadata: ["firewall.count": "\(grants.count)"])
+    }
+
+    public func revoke(_ macs: [MACAddress]) throws(FirewallError) {
+        guard !macs.isEmpty else { return }
+        _ = try context.run(commands.remove(macs, from: ["sessions", "active"]), code: "revoke")
+        logger.debug("firewall revoked", metadata: ["firewall.count": "\(macs.count)"])
+    }
+
+    public func setBlocked(_ macs: [MACAddress], blocked: Bool) throws(FirewallError) {
+        guard !macs.isEmpty else { return }
+        let command = blocked ? commands.block(macs) : commands.remove(macs, from: ["blocked"])
+        _ = try context.run(command, code: "block")
+    }
+
+    public func passingDevices() throws(FirewallError) -> Set<MACAddress> {
+        let listing = try NFTablesListing.parse(try context.run(commands.list(), code: "list", json: true))
+        return listing.macAddresses(in: "sessions").intersection(listing.macAddresses(in: "active"))
+    }
+
+    /// The MACs in the blocked set, for checks and the control CLI.
+    public func blockedDevices() throws(FirewallError) -> Set<MACAddress> {
+        let listing = try NFTablesListing.parse(try context.run(commands.list(), code: "list", json: true))
+        return listing.macAddresses(in: "blocked")
+    }
+
+    public func uninstall() throws(FirewallError) {
+        _ = try context.run(commands.uninstall(), code: "uninstall")
+        logger.info("firewall uninstalled", metadata: ["firewall.table": "\(commands.table)"])
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Synchronization
+
+/// A network namespace made for one test: commands run in it with `ip netns exec`, Swift code on a thread
+/// that has joined it. `withNew` deletes it afterwards, even when the test fails.
+struct NetworkNamespace: Sendable {
+    let name: String
+
+    /// Namespaces need root; CI runs as root, a developer's unprivileged run skips these tests.
+    static let isAvailable: Bool = {
+        let root = geteuid() == 0
+        if !root { print("RelaisNetfilterTests: not root, namespace tests skipped") }
+        return root
+    }()
+
+    static func withNew<T>(_ body: (NetworkNamespace) throws -> T) throws -> T {
+        let namespace = NetworkNamespace(name: "relais-nft-" + String(UInt32.random(in: .min ... .max), radix: 16))
+        _ = try Shell.run(["ip", "netns", "add", namespace.name])
+        defer { _ = try? Shell.run(["ip", "netns", "delete", namespace.name]) }
+        // Foundation's Process hangs in a namespace whose loopback is down.
+        try namespace.exec("ip", "link", "set", "lo", "up")
+        return try body(namespace)
+    }
+
+    /// Runs a command inside the namespace; its standard output, or an error when it fails.
+    @discardableResult
+    func exec(_ arguments: String..., input: String? = nil) throws -> String {
+        try Shell.run(["ip", "netns", "exec", name] + arguments, input: input)
+    }
+
+    /// Runs `body` on a new thread that has joined the namespace: sockets it opens belong to the namespace.
+    func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> T {
+        let result = Mutex<Result<T, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let path = "/run/netns/\(name)"
+        let thread = Thread {
+            let outcome = Result { () throws -> T in
+                try Self.join(path)
+                return try body()
+            }
+            result.withLock { $0 = outcome }
+            done.signal()
+        }
+        thread.start()
+        done.wait()
+        return try result.withLock { $0! }.get()
+    }
+
+    /// `setns` and `CLONE_NEWNET` (0x40000000) are not exported by Swift's Glibc module: find the function in the C library.
+    private static func join(_ path: String) throws {
+        typealias SetNS = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "setns") else { throw ShellError.failed("no setns") }
+        let setns = unsafeBitCast(symbol, to: SetNS.self)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw ShellError.failed("open \(path)") }
+        defer { close(fd) }
+        guard setns(fd, 0x4000_0000) == 0 else { throw ShellError.failed("setns \(path)") }
+    }
+}
+
+enum ShellError: Error, CustomStringConvertible {
+    case failed(String)
+    var description: String {
+        switch self { case .failed(let text): text }
+    }
+}
+
+/// Spawns a command from the test's own (root) namespace and waits for it.
+enum Shell {
+    @discardableResult
+    static func run(_ arguments: [String], input: String? = nil) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        let stdin = Pipe()
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ShellError.failed("\(arguments.joined(separator: " ")): status \(process.terminationStatus): \(errorText)")
+        }
+        return text
+    }
+}
