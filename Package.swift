@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "RelaisNetfilterTests", dependencies: ["RelaisNetfilter", "RelaisCore", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisControlTests", dependencies: ["RelaisControl", "RelaisCore"]),
         .testTarget(name: "RelaisGatewayTests", dependencies: ["RelaisGateway", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "RelaisWebTests", dependencies: ["RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway", "RelaisTesting"]),
+        .testTarget(name: "RelaisWebTests", dependencies: ["RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EndToEndTests", dependencies: ["RelaisCore"]),
     ]
 )

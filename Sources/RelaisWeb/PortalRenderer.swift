@@ -1,0 +1,45 @@
+import Foundation
+import RelaisHTTP
+
+/// Renders a page inside the common layout and wraps it in a response with the security headers.
+struct PortalRenderer: Sendable {
+    let settings: PortalSettings
+    let templates: PortalTemplates
+
+    /// Only our own stylesheet and forms; no script, no framing.
+    static let contentSecurityPolicy =
+        "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
+    static let securityHeaders: [(name: String, value: String)] = [
+        ("Content-Security-Policy", contentSecurityPolicy),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "no-referrer"),
+        ("X-Frame-Options", "DENY"),
+    ]
+
+    /// The page `name` in the visit's language. `switchPath` is where the language link leads
+    /// (the page itself by default; result pages of a POST lead to `/`).
+    func page(_ name: String, _ values: [String: Any], visit: PortalVisit, status: Int = 200, switchPath: String? = nil) -> HTTPResponse {
+        var all = values
+        all["venueName"] = settings.venueName
+        all["devMode"] = settings.developmentMode
+        all["langQuery"] = visit.languageQuery
+        all["switchHref"] = switchHref(visit: visit, path: switchPath ?? visit.request.path)
+        all["cssHref"] = "/static/portal.css?v=\(templates.assets["portal.css"]?.version ?? "0")"
+        guard let html = templates.render(name, language: visit.language, values: all) else {
+            return .text("Erreur interne : modèle de page absent.", status: 500)
+        }
+        var response = HTTPResponse.html(html, status: status)
+        response.headers += Self.securityHeaders
+        return response
+    }
+
+    /// The other language's address of this page, keeping where the visitor was going.
+    private func switchHref(visit: PortalVisit, path: String) -> String {
+        var href = "\(path)?lang=\(visit.language.other.rawValue)"
+        if let target = visit.query["continue"], !target.isEmpty {
+            href += "&continue=\(URLEncodedForm.encode(target))"
+        }
+        return href
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Logging
+import RelaisCore
+import RelaisGateway
+import RelaisHTTP
+import RelaisTesting
+import RelaisWeb
+
+/// The visitor-facing gateway for web tests: the real `Gateway` over the in-memory store, firewall and
+/// neighbour table (only the gateway itself can fill the `ClientDirectory` the pages read).
+struct InMemoryVisitorGateway: VisitorGateway {
+    let gateway: Gateway
+    let store = InMemorySessionStore()
+    let firewall = InMemoryFirewall()
+    let neighbours = StaticNeighbourTable()
+
+    init(clock: ManualClock, limits: SessionLimits) {
+        gateway = Gateway(
+            store: store, firewall: firewall, tracker: firewall, neighbours: neighbours,
+            layout: FirewallLayout.testLayout, limits: limits, clock: { clock.now }, logger: PortalFixture.quietLogger)
+    }
+
+    var directory: ClientDirectory { gateway.directory }
+
+    func acceptTerms(ipAddress: String, termsVersion: String) async -> VisitorAcceptOutcome {
+        await gateway.acceptTerms(ipAddress: ipAddress, termsVersion: termsVersion)
+    }
+
+    func logout(ipAddress: String) async -> Session? {
+        await gateway.logout(ipAddress: ipAddress)
+    }
+}
+
+/// A portal on 192.0.2.1:2050 with a manual clock, the real templates and a test HMAC.
+struct PortalFixture {
+    static let quietLogger = Logger(label: "relais.test", factory: { _ in SwiftLogNoOpLogHandler() })
+    static let assetsDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("captive-portal").path
+
+    static let visitorIP = "192.0.2.50"
+    static let visitorMAC = MACAddress("02:00:5e:10:00:50")!
+
+    let clock = ManualClock()
+    let settings: PortalSettings
+    let visitors: InMemoryVisitorGateway
+    let responder: PortalResponder
+
+    init(venueName: String = "Médiathèque de Test", developmentMode: Bool = false, venueInfoURL: String? = "https://mairie.example/wifi") async throws {
+        settings = PortalSettings(
+            host: "192.0.2.1", port: 2050, venueName: venueName, termsVersion: "2026-11", venueInfoURL: venueInfoURL,
+            formTokenSeconds: 900, sessionSeconds: 4 * 3600, idleSeconds: 30 * 60, maxBodyBytes: 16_384,
+            developmentMode: developmentMode, assetsDirectory: Self.assetsDirectory)
+        visitors = InMemoryVisitorGateway(clock: clock, limits: SessionLimits(sessionSeconds: 4 * 3600, idleSeconds: 30 * 60))
+        visitors.neighbours.set(Self.visitorIP, Self.visitorMAC)
+        try await visitors.gateway.start()
+        let clock = self.clock
+        responder = PortalResponder(
+            settings: settings, gateway: visitors, codec: FormTokenCodec(authenticator: WebTestAuthenticator()),
+            random: CountingRandomSource(), templates: try await PortalTemplates.load(from: settings.assetsDirectory),
+            clock: { clock.now }, logger: Self.quietLogger)
+    }
+
+    /// A request as the server adapter would hand it over, for the portal host unless told otherwise.
+    func request(_ method: String = "GET", _ target: String, host: String = "192.0.2.1:2050", from ip: String = visitorIP,
+                 headers: [(name: String, value: String)] = [], body: String = "", contentType: String? = nil) -> HTTPRequest {
+        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        var all = [(name: "host", value: host)] + headers
+        if let contentType { all.append((name: "content-type", value: contentType)) }
+        return HTTPRequest(method: method, path: String(parts[0]), query: parts.count > 1 ? String(parts[1]) : "",
+                           headers: all, body: Array(body.utf8), clientAddress: ip)
+    }
+
+    /// What the server does: the immediate answer, else the slow path.
+    func send(_ request: HTTPRequest) async -> TestResponse {
+        let response: HTTPResponse
+        if let immediate = responder.immediateResponse(to: request) {
+            response = immediate
+        } else {
+            response = await responder.respond(to: request)
+        }
+        return TestResponse(response)
+    }
+
+    func get(_ target: String, from ip: String = visitorIP, headers: [(name: String, value: String)] = []) async -> TestResponse {
+        await send(request("GET", target, from: ip, headers: headers))
+    }
+
+    /// Posts the fields of a form found in a page, like a browser.
+    func submit(_ form: BrowserForm, from ip: String = visitorIP) async -> TestResponse {
+        await send(request("POST", form.action, from: ip, body: form.encodedBody, contentType: "application/x-www-form-urlencoded"))
+    }
+
+    /// Accepts the terms from `ip` through the pages; returns the confirmation.
+    func connect(from ip: String = visitorIP) async throws -> TestResponse {
+        let splash = await get("/", from: ip)
+        let form = try BrowserForm.find(in: splash.text, action: "/connexion")
+        return await submit(form, from: ip)
+    }
+}
+
+extension FirewallLayout {
+    static var testLayout: FirewallLayout {
+        FirewallLayout(tableName: "relais", lanInterface: "veth0", portalPort: 2050, preauthIPv4: [], preauthIPv6: [], idleSeconds: 1800)
+    }
+}
