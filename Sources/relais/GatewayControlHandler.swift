@@ -1,0 +1,61 @@
+import Foundation
+import Logging
+import RelaisControl
+import RelaisCore
+import RelaisGateway
+
+/// Answers `relais ctl` over the gateway.
+struct GatewayControlHandler: ControlHandler {
+    let gateway: Gateway
+    let config: RelaisConfig
+    let startedAt: Date
+    let logger: Logger
+
+    func handle(_ request: ControlRequest) async -> ControlResponse {
+        let now = Date()
+        do {
+            switch request {
+            case .status:
+                return .status(StatusReport(
+                    version: RelaisVersion.current, uptimeSeconds: Int(now.timeIntervalSince(startedAt)),
+                    firewallMode: config.network.firewall.rawValue, liveSessions: gateway.directory.count,
+                    blockedDevices: gateway.directory.blockedDevices().count,
+                    lanInterface: config.network.lanInterface, portalURL: PortalURL.root(config)))
+            case .clients:
+                return .clients(gateway.directory.allSessions().map { ClientReport(session: $0, now: now) })
+            case .authorize(let macs):
+                let (valid, invalid) = Self.split(macs)
+                return Self.batch(try await gateway.authorize(valid), invalid: invalid)
+            case .deauthorize(let macs):
+                return Self.batch(try await gateway.deauthorize(macs), invalid: [])
+            case .block(let macs):
+                let (valid, invalid) = Self.split(macs)
+                return Self.batch(try await gateway.setBlocked(valid, blocked: true), invalid: invalid)
+            case .unblock(let macs):
+                return Self.batch(try await gateway.setBlocked(macs, blocked: false), invalid: [])
+            }
+        } catch {
+            logger.error("control command failed", metadata: ["control.command": "\(request.command)", "error": "\(error)"])
+            return .failure("La commande a échoué : \(error)")
+        }
+    }
+
+    /// Group and all-zero addresses are never a single device.
+    private static func split(_ macs: [MACAddress]) -> (valid: [MACAddress], invalid: [MACAddress]) {
+        let invalid = macs.filter { $0.isMulticast || $0.rawValue == 0 }
+        let invalidSet = Set(invalid)
+        return (macs.filter { !invalidSet.contains($0) }, invalid)
+    }
+
+    private static func batch(_ result: OperatorBatchResult, invalid: [MACAddress]) -> ControlResponse {
+        .batch(affected: result.changed.count, unchanged: result.unchanged, invalid: invalid)
+    }
+}
+
+/// The portal's public address, as visitors' devices reach it.
+enum PortalURL {
+    static func root(_ config: RelaisConfig) -> String {
+        let host = config.portal.host.contains(":") ? "[\(config.portal.host)]" : config.portal.host
+        return config.portal.port == 80 ? "http://\(host)/" : "http://\(host):\(config.portal.port)/"
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RelaisControl
+import RelaisCore
+import RelaisCrypto
+import RelaisGateway
+import RelaisMicroHTTPD
+import RelaisNetfilter
+import RelaisStore
+import RelaisWeb
+import ServiceLifecycle
+
+/// `relais serve`: the daemon. The composition root: builds every adapter once and runs the services.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Lance le portail captif (pare-feu, pages, socket de contrôle).")
+
+    @Option(name: .long, help: "Le fichier de configuration.")
+    var config: String = "/etc/relais/relais.toml"
+
+    func run() async throws {
+        let settings: RelaisConfig
+        do {
+            settings = try ConfigFile.load(config)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        LoggingSetup.bootstrap(level: settings.log.level)
+        let logger = Logger(label: "relais")
+        do {
+            try await serve(settings, logger: logger)
+        } catch {
+            logger.critical("relais cannot run", metadata: ["error": "\(error)"])
+            throw ExitCode.failure
+        }
+    }
+
+    private func serve(_ config: RelaisConfig, logger: Logger) async throws {
+        let startedAt = Date()
+        let database = try AppDatabase.open(path: config.store.databasePath)
+
+        let firewall: any Firewall
+        let tracker: any ConnectionTracker
+        switch config.network.firewall {
+        case .nftables:
+            firewall = try NFTablesFirewall(tableName: config.network.table, logger: Logger(label: "relais.firewall"))
+            tracker = try NetfilterConnectionTracker()
+        case .none:
+            let unenforced = UnenforcedFirewall()
+            firewall = unenforced
+            tracker = unenforced
+            logger.warning("firewall disabled by configuration (firewall = \"none\"): nothing is enforced, development only")
+        }
+        let gateway = Gateway(
+            store: database, firewall: firewall, tracker: tracker,
+            neighbours: ProcNetARPNeighbourTable(interface: config.network.firewall == .none ? nil : config.network.lanInterface),
+            layout: FirewallLayout(config: config), limits: config.sessionLimits, logger: Logger(label: "relais.gateway"))
+
+        let random = SystemRandomSource()
+        // A new key at each start: forms issued before a restart are refused and re-issued, nothing else depends on it.
+        let formKey = try random.randomBytes(32)
+        let portalSettings = PortalSettings(config: config)
+        let templates = try await PortalTemplates.load(from: config.portal.assetsDirectory)
+        let responder = PortalResponder(
+            settings: portalSettings, gateway: gateway,
+            codec: FormTokenCodec(authenticator: try HMACSHA256Authenticator(key: formKey)), random: random,
+            templates: templates, logger: Logger(label: "relais.portal"))
+        let server = MicroHTTPDServer(
+            configuration: .init(listenAddress: config.portal.listenAddress, port: config.portal.port, maxBodyBytes: config.portal.maxBodyBytes),
+            responder: responder, logger: Logger(label: "relais.http"))
+        let control = ControlServer(
+            socketPath: config.control.socketPath, group: config.control.group.isEmpty ? nil : config.control.group,
+            handler: GatewayControlHandler(gateway: gateway, config: config, startedAt: startedAt, logger: Logger(label: "relais.control")),
+            logger: Logger(label: "relais.control"))
+
+        // The firewall is rebuilt from the store before anything is served; the services stop in
+        // reverse order, so it is removed only after the portal and the control socket have stopped.
+        try await gateway.start()
+        let group = ServiceGroup(configuration: .init(
+            services: [
+                .init(service: GatewayService(gateway: gateway, sweepInterval: .seconds(config.network.sweepSeconds), logger: logger)),
+                .init(service: HTTPService(server: server, logger: logger)),
+                .init(service: ControlService(server: control)),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        logger.notice("relais starting", metadata: [
+            "relais.version": "\(RelaisVersion.current)", "relais.firewall": "\(config.network.firewall.rawValue)",
+            "relais.portal": "\(PortalURL.root(config))",
+        ])
+        try await group.run()
+        logger.notice("relais stopped")
+    }
+}
+
+extension FirewallLayout {
+    /// The owned rule set as the configuration describes it.
+    init(config: RelaisConfig) {
+        let allowed = config.network.preauthAllow
+        self.init(
+            tableName: config.network.table, lanInterface: config.network.lanInterface, portalPort: config.portal.port,
+            preauthIPv4: allowed.filter { !$0.contains(":") }, preauthIPv6: allowed.filter { $0.contains(":") },
+            idleSeconds: config.session.idleSeconds)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Logging
+import RelaisControl
+import RelaisGateway
+import RelaisMicroHTTPD
+import ServiceLifecycle
+
+/// Sweeps the started gateway on a timer, and removes its firewall last at shutdown.
+struct GatewayService: Service {
+    let gateway: Gateway
+    let sweepInterval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        do {
+            try await cancelWhenGracefulShutdown {
+                while true {
+                    try await Task.sleep(for: sweepInterval)
+                    do {
+                        try await gateway.sweep()
+                    } catch {
+                        logger.error("sweep failed", metadata: ["error": "\(error)"])
+                    }
+                }
+            }
+        } catch is CancellationError {
+            // Graceful shutdown.
+        }
+        await gateway.stop()
+    }
+}
+
+/// Runs the libmicrohttpd server until shutdown.
+struct HTTPService: Service {
+    let server: MicroHTTPDServer
+    let logger: Logger
+
+    func run() async throws {
+        try server.start()
+        logger.notice("portal serving", metadata: ["http.port": "\(server.boundPort)"])
+        try? await gracefulShutdown()
+        server.stop()
+    }
+}
+
+/// Runs the control socket until shutdown.
+struct ControlService: Service {
+    let server: ControlServer
+
+    func run() async throws {
+        try server.start()
+        try? await gracefulShutdown()
+        server.stop()
+    }
+}

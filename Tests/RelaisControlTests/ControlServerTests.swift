@@ -1,0 +1,115 @@
+import Foundation
+import RelaisCore
+import Testing
+@testable import RelaisControl
+
+@Suite struct ControlServerTests {
+    @Test func everyRequestKindRoundTripsThroughTheSocket() async throws {
+        try await withTemporaryDirectory { directory in
+            let handler = RecordingHandler()
+            let server = try startedServer(in: directory, handler: handler)
+            defer { server.stop() }
+            let client = ControlClient(socketPath: server.socketPath, timeout: .seconds(5))
+            let two = macs(2)
+
+            #expect(try await client.ask(.status) == .status(RecordingHandler.status))
+            #expect(try await client.ask(.clients) == .clients([RecordingHandler.client]))
+            #expect(try await client.ask(.authorize(two)) == .batch(affected: 2))
+            #expect(try await client.ask(.deauthorize(two)) == .batch(affected: 0, unchanged: two))
+            #expect(try await client.ask(.block(two)) == .batch(affected: 1, invalid: [two[0]]))
+            let refused = try await client.ask(.unblock(two))
+            #expect(!refused.ok)
+            #expect(refused.error == "refusé pour le test")
+            #expect(handler.requests == [.status, .clients, .authorize(two), .deauthorize(two), .block(two), .unblock(two)])
+        }
+    }
+
+    @Test func tenThousandMACsTravelAsOneRequest() async throws {
+        try await withTemporaryDirectory { directory in
+            let handler = RecordingHandler()
+            let logs = LogRecorder()
+            let server = try startedServer(in: directory, handler: handler, logs: logs)
+            defer { server.stop() }
+            let batch = macs(10_000)
+            let response = try await ControlClient(socketPath: server.socketPath).ask(.authorize(batch))
+            #expect(response.affected == 10_000)
+            #expect(handler.requests == [.authorize(batch)])
+            // Counted, never listed: addresses are personal data.
+            #expect(logs.all.contains { $0.message == "control request" && $0.metadata["control.count"] == "10000" })
+            #expect(!logs.textAboveDebug.contains("02:00:00"))
+        }
+    }
+
+    @Test func malformedRequestsGetAnErrorAndTheServerCarriesOn() async throws {
+        try await withTemporaryDirectory { directory in
+            let handler = RecordingHandler()
+            let server = try startedServer(in: directory, handler: handler)
+            defer { server.stop() }
+            let client = ControlClient(socketPath: server.socketPath, timeout: .seconds(5))
+            let inputs = [
+                "{not json\n", "\n", #"{"command":"reboot"}"# + "\n", #"{"command":"block"}"# + "\n",
+                #"{"command":"block","macs":["aa:bb:cc:dd:ee"]}"# + "\n", "[1,2,3]",
+            ]
+            for input in inputs {
+                let response = try await client.askRaw(Array(input.utf8))
+                #expect(!response.ok, "\(input)")
+                #expect(response.errorCode == ControlResponse.Code.malformedRequest, "\(input)")
+                #expect(response.error?.isEmpty == false)
+            }
+            #expect(try await client.askRaw(Array("{not json\n".utf8)).error == "requête illisible : JSON invalide")
+            #expect(handler.requests.isEmpty)
+            #expect(try await client.ask(.status).ok)
+        }
+    }
+
+    @Test func oversizedRequestIsRefused() async throws {
+        try await withTemporaryDirectory { directory in
+            let handler = RecordingHandler()
+            let server = try startedServer(in: directory, handler: handler, maxRequestBytes: 1024)
+            defer { server.stop() }
+            let client = ControlClient(socketPath: server.socketPath, timeout: .seconds(5))
+            // 200 MACs are about 4 KiB: well over the limit, and far more than the socket buffer holds unread.
+            let response = try await client.ask(.authorize(macs(200)))
+            #expect(!response.ok)
+            #expect(response.errorCode == ControlResponse.Code.requestTooLarge)
+            let endless = try await client.askRaw([UInt8](repeating: UInt8(ascii: "a"), count: 3 << 20))
+            #expect(endless.errorCode == ControlResponse.Code.requestTooLarge)
+            #expect(handler.requests.isEmpty)
+            #expect(try await client.ask(.authorize(macs(10))).ok)
+        }
+    }
+
+    @Test func silentClientDoesNotHoldUpOthersAndIsTimedOut() async throws {
+        try await withTemporaryDirectory { directory in
+            let server = try startedServer(in: directory, readTimeout: .seconds(2))
+            defer { server.stop() }
+            let silent = try rawConnection(to: server.socketPath)
+            defer { silent.close() }
+            let clock = ContinuousClock()
+            let start = clock.now
+            #expect(try await ControlClient(socketPath: server.socketPath, timeout: .seconds(5)).ask(.status).ok)
+            #expect(clock.now - start < .seconds(1))
+            // The silent one is answered with a timeout once the read deadline passes, not kept forever.
+            let outcome = try await offPool { silent.readMessage(limit: 4096, until: start + .seconds(6)) }
+            guard case .message(let bytes) = outcome else {
+                Issue.record("expected a timeout answer, got \(outcome)")
+                return
+            }
+            let answer = try JSONDecoder().decode(ControlResponse.self, from: Data(bytes))
+            #expect(answer.errorCode == ControlResponse.Code.timeout)
+            #expect(clock.now - start >= .seconds(2))
+        }
+    }
+
+    @Test func connectionsBeyondTheLimitAreToldTheDaemonIsBusy() async throws {
+        try await withTemporaryDirectory { directory in
+            let server = try startedServer(in: directory, readTimeout: .seconds(3), maxConnections: 1)
+            defer { server.stop() }
+            let silent = try rawConnection(to: server.socketPath)
+            defer { silent.close() }
+            try await Task.sleep(for: .milliseconds(200))
+            let response = try await ControlClient(socketPath: server.socketPath, timeout: .seconds(2)).ask(.status)
+            #expect(response.errorCode == ControlResponse.Code.busy)
+        }
+    }
+}
