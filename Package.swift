@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "RelaisCoreTests", dependencies: ["RelaisCore"]),
         .testTarget(name: "RelaisMicroHTTPDTests", dependencies: ["RelaisMicroHTTPD", "RelaisHTTP"]),
         .testTarget(name: "RelaisCryptoTests", dependencies: ["RelaisCrypto"]),
-        .testTarget(name: "RelaisStoreTests", dependencies: ["RelaisStore", "RelaisCore"]),
+        .testTarget(name: "RelaisStoreTests", dependencies: ["RelaisStore", "RelaisCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RelaisNetfilterTests", dependencies: ["RelaisNetfilter", "RelaisCore", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisControlTests", dependencies: ["RelaisControl", "RelaisCore"]),
         .testTarget(name: "RelaisGatewayTests", dependencies: ["RelaisGateway", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),

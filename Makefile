@@ -1,0 +1,31 @@
+# The two commands of the README: `make run` (the daemon on the development config) and `make test`.
+SWIFT ?= swift
+BIN = $(shell $(SWIFT) build --show-bin-path)
+
+.PHONY: run test build release deps test-deps clean
+
+deps:
+	@scripts/install-deps
+
+test-deps:
+	@scripts/install-deps --test
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Runs relais on loopback with config/relais.dev.toml: no firewall, portal on http://127.0.0.1:8080/.
+run: build
+	mkdir -p .relais-dev
+	$(BIN)/relais serve --config config/relais.dev.toml
+
+# Every test: unit, SQLite, libmicrohttpd on loopback, nftables and the end-to-end path in network
+# namespaces (as root), accessibility in headless Chromium.
+test: test-deps
+	$(SWIFT) build
+	RELAIS_BIN=$(BIN)/relais $(SWIFT) test
+
+clean:
+	rm -rf .build .relais-dev

@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+import RelaisCore
+import Testing
+@testable import RelaisStore
+
+@Suite struct AppDatabaseSessionStoreTests {
+    @Test func startedSessionsGetIdsAndAreLive() async throws {
+        try await withFileDatabase { database, _ in
+            let started = try await database.startSessions([visitor(1), visitor(2, startingAfter: 10)])
+            #expect(started.count == 2)
+            #expect(started.allSatisfy { $0.id != nil })
+            #expect(Set(started.compactMap(\.id)).count == 2)
+            var expected = visitor(1)
+            expected.id = started[0].id
+            #expect(started[0] == expected)
+            #expect(try await database.liveSessions(at: t0.addingTimeInterval(60)) == started)
+        }
+    }
+
+    @Test func liveSessionsExcludeExpiredAndEndedOnes() async throws {
+        try await withFileDatabase { database, _ in
+            let started = try await database.startSessions([
+                visitor(1, seconds: 60), visitor(2, seconds: 3600), visitor(3, seconds: 3600),
+            ])
+            _ = try await database.endSessions(of: [mac(3)], reason: .visitorLogout, at: t0.addingTimeInterval(5))
+            // At exactly the hard limit the session is over, as Session.state says.
+            #expect(try await database.liveSessions(at: t0.addingTimeInterval(60)) == [started[1]])
+            #expect(try await database.liveSessions(at: t0.addingTimeInterval(59.999)).map(\.mac) == [mac(1), mac(2)])
+        }
+    }
+
+    @Test func startingASessionReplacesTheOpenOneOfTheSameDevice() async throws {
+        try await withFileDatabase { database, _ in
+            let first = try await database.startSessions([visitor(1), visitor(2)])
+            let second = try await database.startSessions([visitor(1, startingAfter: 30)])
+            let live = try await database.liveSessions(at: t0.addingTimeInterval(40))
+            #expect(live == [first[1], second[0]])
+            let old = try await Self.session(id: first[0].id!, in: database)
+            #expect(old == first[0].ended(.replaced, at: t0.addingTimeInterval(30)))
+        }
+    }
+
+    @Test func aDeviceTwiceInOneBatchKeepsTheLastSession() async throws {
+        try await withFileDatabase { database, _ in
+            let started = try await database.startSessions([visitor(1), visitor(1, startingAfter: 1)])
+            #expect(try await database.liveSessions(at: t0.addingTimeInterval(2)) == [started[1]])
+            #expect(try await Self.session(id: started[0].id!, in: database)?.endReason == .replaced)
+        }
+    }
+
+    @Test func endSessionsReturnsOnlyThoseThatWereOpen() async throws {
+        try await withFileDatabase { database, _ in
+            let started = try await database.startSessions([visitor(1), visitor(2), visitor(3)])
+            let end = t0.addingTimeInterval(100)
+            let ended = try await database.endSessions(of: [mac(1), mac(3), mac(7)], reason: .operatorDeauth, at: end)
+            #expect(ended == [started[0].ended(.operatorDeauth, at: end), started[2].ended(.operatorDeauth, at: end)])
+            // Ending again changes nothing: the first end is kept.
+            #expect(try await database.endSessions(of: [mac(1)], reason: .idle, at: end.addingTimeInterval(5)).isEmpty)
+            #expect(try await Self.session(id: started[0].id!, in: database)?.endReason == .operatorDeauth)
+            #expect(try await database.liveSessions(at: end) == [started[1]])
+        }
+    }
+
+    @Test func endExpiredSessionsEndsThoseAtOrPastTheirLimit() async throws {
+        try await withFileDatabase { database, _ in
+            let started = try await database.startSessions([
+                visitor(1, seconds: 60), visitor(2, seconds: 120), visitor(3, seconds: 3600),
+            ])
+            let sweep = t0.addingTimeInterval(120)
+            let ended = try await database.endExpiredSessions(at: sweep)
+            #expect(ended == [started[0].ended(.sessionLimit, at: sweep), started[1].ended(.sessionLimit, at: sweep)])
+            #expect(try await database.endExpiredSessions(at: sweep).isEmpty)
+            #expect(try await database.liveSessions(at: sweep) == [started[2]])
+        }
+    }
+
+    @Test func blockingEndsOpenSessionsAndUnblockingForgets() async throws {
+        try await withFileDatabase { database, _ in
+            let started = try await database.startSessions([visitor(1), visitor(2)])
+            let when = t0.addingTimeInterval(50)
+            let ended = try await database.setBlocked([mac(1), mac(5)], blocked: true, at: when)
+            #expect(ended == [started[0].ended(.blocked, at: when)])
+            #expect(try await database.blockedDevices() == [mac(1), mac(5)])
+            #expect(try await database.liveSessions(at: when) == [started[1]])
+            // Blocking again is harmless and keeps the first date.
+            #expect(try await database.setBlocked([mac(1)], blocked: true, at: when.addingTimeInterval(9)).isEmpty)
+            let since = try await database.reader.read { db in
+                try Int64.fetchOne(db, sql: "SELECT blocked_at FROM blocked_device WHERE mac = ?", arguments: [mac(1).description])
+            }
+            #expect(since == when.storeMilliseconds)
+
+            #expect(try await database.setBlocked([mac(1)], blocked: false, at: when).isEmpty)
+            #expect(try await database.blockedDevices() == [mac(5)])
+        }
+    }
+
+    @Test func tenThousandDevicesStartAndEndInOneTransactionEach() async throws {
+        try await withFileDatabase { database, _ in
+            let count = 10_000
+            let started = try await database.startSessions((0..<count).map { visitor($0) })
+            #expect(started.count == count)
+            #expect(try await database.liveSessions(at: t0).count == count)
+            // Replace them all at once, then end them all at once.
+            let replaced = try await database.startSessions((0..<count).map { visitor($0, startingAfter: 1) })
+            #expect(Set(replaced.compactMap(\.id)).isDisjoint(with: started.compactMap(\.id)))
+            let ended = try await database.endSessions(of: (0..<count).map(mac), reason: .operatorDeauth, at: t0.addingTimeInterval(2))
+            #expect(ended.count == count)
+            #expect(try await database.liveSessions(at: t0.addingTimeInterval(2)).isEmpty)
+            let rows = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session") }
+            #expect(rows == 2 * count)
+        }
+    }
+
+    @Test func aBatchThatFailsMidwayWritesNothing() async throws {
+        try await withFileDatabase { database, _ in
+            let before = try await database.startSessions([visitor(1)])
+            var broken = visitor(500)
+            broken.idleSeconds = 0  // rejected by the schema's CHECK
+            // The batch first replaces device 1's session, then inserts many, then hits the bad one.
+            let batch = [visitor(1, startingAfter: 5)] + (2..<500).map { visitor($0, startingAfter: 5) } + [broken]
+            let error = await #expect(throws: StoreError.self) { try await database.startSessions(batch) }
+            #expect(error?.code == .constraint)
+            #expect(error?.message.contains("CHECK") == true)
+            // Device 1's session is still open and nothing else was written.
+            #expect(try await database.liveSessions(at: t0.addingTimeInterval(10)) == before)
+            let rows = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session") }
+            #expect(rows == 1)
+        }
+    }
+
+    @Test func aPortalSessionWithoutTermsIsRefused() async throws {
+        let database = try AppDatabase.inMemory()
+        var session = visitor(1)
+        session.termsVersion = nil
+        let error = await #expect(throws: StoreError.self) { try await database.startSessions([session]) }
+        #expect(error?.code == .constraint)
+    }
+
+    static func session(id: Int64, in database: AppDatabase) async throws -> Session? {
+        try await database.reader.read { db in try SessionRecord.fetchOne(db, key: id)?.session }
+    }
+}
