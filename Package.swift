@@ -56,7 +56,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "RelaisCoreTests", dependencies: ["RelaisCore"]),
-        .testTarget(name: "RelaisMicroHTTPDTests", dependencies: ["RelaisMicroHTTPD", "RelaisHTTP"]),
+        .testTarget(name: "RelaisMicroHTTPDTests", dependencies: ["RelaisMicroHTTPD", "RelaisHTTP", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisCryptoTests", dependencies: ["RelaisCrypto"]),
         .testTarget(name: "RelaisStoreTests", dependencies: ["RelaisStore", "RelaisCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RelaisNetfilterTests", dependencies: ["RelaisNetfilter", "RelaisCore", .product(name: "Logging", package: "swift-log")]),

@@ -56,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let gateway = Gateway(
             store: database, firewall: firewall, tracker: tracker,
-            neighbours: ProcNetARPNeighbourTable(interface: config.network.firewall == .none ? nil : config.network.lanInterface),
+            neighbours: neighbours(for: config),
             layout: FirewallLayout(config: config), limits: config.sessionLimits, logger: Logger(label: "relais.gateway"))
 
         let random = SystemRandomSource()
@@ -93,6 +93,14 @@ struct ServeCommand: AsyncParsableCommand {
         ])
         try await group.run()
         logger.notice("relais stopped")
+    }
+}
+
+/// The kernel's neighbour table on the LAN; in development mode it also names loopback visitors.
+private func neighbours(for config: RelaisConfig) -> any NeighbourTable {
+    switch config.network.firewall {
+    case .nftables: ProcNetARPNeighbourTable(interface: config.network.lanInterface)
+    case .none: DevelopmentNeighbourTable(primary: ProcNetARPNeighbourTable())
     }
 }
 

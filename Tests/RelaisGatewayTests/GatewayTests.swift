@@ -162,3 +162,14 @@ private let laptop = MACAddress("02:00:00:00:00:02")!
         #expect(rig.gateway.directory.session(for: phone)?.termsVersion == "v2")
     }
 }
+
+@Suite struct DevelopmentNeighbourTableTests {
+    @Test func knownDevicesKeepTheirAddressAndLoopbackGetsADerivedOne() {
+        let table = DevelopmentNeighbourTable(primary: StaticNeighbourTable(["192.0.2.7": phone]))
+        #expect(table.macAddress(for: "192.0.2.7") == phone)
+        #expect(table.macAddress(for: "127.0.0.1")?.description == "02:00:7f:00:00:01")
+        #expect(table.macAddress(for: "127.0.0.1")?.isLocallyAdministered == true)
+        #expect(table.macAddress(for: "::1") == nil)
+        #expect(table.macAddress(for: "300.1.1.1") == nil)
+    }
+}

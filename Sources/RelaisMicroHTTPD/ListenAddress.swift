@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A listen address and port parsed from text, ready for `MHD_OPTION_SOCK_ADDR`.
+struct ListenAddress {
+    private(set) var storage = sockaddr_storage()
+    let isIPv6: Bool
+
+    /// Parses IPv4 or IPv6 text (brackets allowed around IPv6).
+    init(_ text: String, port: UInt16) throws(MicroHTTPDError) {
+        var host = text
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        if inet_pton(AF_INET, host, &v4) == 1 {
+            isIPv6 = false
+            withUnsafeMutableBytes(of: &storage) { raw in
+                let address = raw.baseAddress!.assumingMemoryBound(to: sockaddr_in.self)
+                address.pointee.sin_family = sa_family_t(AF_INET)
+                address.pointee.sin_port = port.bigEndian
+                address.pointee.sin_addr = v4
+            }
+        } else if inet_pton(AF_INET6, host, &v6) == 1 {
+            isIPv6 = true
+            withUnsafeMutableBytes(of: &storage) { raw in
+                let address = raw.baseAddress!.assumingMemoryBound(to: sockaddr_in6.self)
+                address.pointee.sin6_family = sa_family_t(AF_INET6)
+                address.pointee.sin6_port = port.bigEndian
+                address.pointee.sin6_addr = v6
+            }
+        } else {
+            throw MicroHTTPDError(code: .invalidAddress, message: "listen address is not IPv4 or IPv6 text")
+        }
+    }
+
+    /// The text form of a peer's socket address, or nil for a family other than IPv4/IPv6.
+    static func text(of address: UnsafePointer<sockaddr>) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        let written: UnsafePointer<CChar>?
+        switch Int32(address.pointee.sa_family) {
+        case AF_INET:
+            var bytes = UnsafeRawPointer(address).assumingMemoryBound(to: sockaddr_in.self).pointee.sin_addr
+            written = inet_ntop(AF_INET, &bytes, &buffer, socklen_t(buffer.count))
+        case AF_INET6:
+            var bytes = UnsafeRawPointer(address).assumingMemoryBound(to: sockaddr_in6.self).pointee.sin6_addr
+            written = inet_ntop(AF_INET6, &bytes, &buffer, socklen_t(buffer.count))
+        default:
+            return nil
+        }
+        guard written != nil else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+extension ListenAddress {
+    /// Lends the address as the `struct sockaddr *` MHD reads during `MHD_start_daemon`.
+    mutating func withSockaddr<Result>(_ body: (UnsafeMutableRawPointer) -> Result) -> Result {
+        withUnsafeMutableBytes(of: &storage) { body($0.baseAddress!) }
+    }
+}

@@ -1,0 +1,22 @@
+/// What MHD keeps in `*con_cls` for one request: created by the URI log callback,
+/// released by the completion callback. Only the thread serving the connection touches it.
+final class RequestContext {
+    /// The request target exactly as received, query included.
+    let rawTarget: String
+    /// False until the first access-handler call, which only sees the headers.
+    var sawHeaders = false
+    var body: [UInt8] = []
+    var bodyTooLarge = false
+    /// Set once the request went off to `respond(to:)`; filled before the connection resumes.
+    var slot: ResponseSlot?
+
+    init(rawTarget: String) {
+        self.rawTarget = rawTarget
+    }
+
+    /// Path and query split at the first `?`, both still percent-encoded.
+    var pathAndQuery: (path: String, query: String) {
+        guard let mark = rawTarget.firstIndex(of: "?") else { return (rawTarget, "") }
+        return (String(rawTarget[..<mark]), String(rawTarget[rawTarget.index(after: mark)...]))
+    }
+}
