@@ -15,6 +15,9 @@ public actor Gateway: VisitorGateway {
     private let clock: @Sendable () -> Date
     private let logger: Logger
     private var installed = false
+    /// Devices the last sweep found missing from the firewall: a device is ended as idle only when two
+    /// sweeps in a row miss it, so one unreliable kernel listing never ends a live session.
+    private var missingAtLastSweep: Set<MACAddress> = []
 
     public init(
         store: any SessionStore, firewall: any Firewall, tracker: any ConnectionTracker,
@@ -142,11 +145,13 @@ public actor Gateway: VisitorGateway {
         var ended = try await store.endExpiredSessions(at: now)
         let passing = try firewall.passingDevices()
         let expiredMACs = Set(ended.map(\.mac))
-        let gone = directory.allSessions().filter { !passing.contains($0.mac) && !expiredMACs.contains($0.mac) }
+        let missing = directory.allSessions().filter { !passing.contains($0.mac) && !expiredMACs.contains($0.mac) }
+        let confirmed = missing.filter { missingAtLastSweep.contains($0.mac) }
+        missingAtLastSweep = Set(missing.map(\.mac)).subtracting(confirmed.map(\.mac))
         // The kernel's session timer may run a second ahead of the wall clock: a device dropped within
         // that margin of its hard limit ended on the limit, not on idleness.
-        let idle = gone.filter { $0.remainingSeconds(at: now) > 2 }.map(\.mac)
-        let atLimit = gone.filter { $0.remainingSeconds(at: now) <= 2 }.map(\.mac)
+        let idle = confirmed.filter { $0.remainingSeconds(at: now) > 2 }.map(\.mac)
+        let atLimit = confirmed.filter { $0.remainingSeconds(at: now) <= 2 }.map(\.mac)
         if !idle.isEmpty { ended += try await store.endSessions(of: idle, reason: .idle, at: now) }
         if !atLimit.isEmpty { ended += try await store.endSessions(of: atLimit, reason: .sessionLimit, at: now) }
         guard !ended.isEmpty else { return [] }

@@ -25,6 +25,11 @@ struct NFTablesListing: Decodable {
         Set((sets[set] ?? []).compactMap(MACAddress.init))
     }
 
+    /// True when some set lists an element twice: the dump was taken during a rehash and is not reliable.
+    var hasRepeatedElements: Bool {
+        sets.values.contains { Set($0).count != $0.count }
+    }
+
     init(from decoder: any Decoder) throws {
         let root = try decoder.container(keyedBy: Key.self)
         let objects = try root.decode([Object].self, forKey: .nftables)

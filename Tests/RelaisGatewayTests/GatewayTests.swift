@@ -121,7 +121,12 @@ private let laptop = MACAddress("02:00:00:00:00:02")!
         _ = try await rig.gateway.authorize([laptop])
         rig.firewall.markIdle(laptop)
         rig.clock.advance(by: 1801)
-        let ended = try await rig.gateway.sweep()
+        // The phone's hard limit ends it at once; the laptop, missing from the firewall, only when a
+        // second sweep still misses it.
+        let first = try await rig.gateway.sweep()
+        #expect(first.map(\.mac) == [phone])
+        rig.clock.advance(by: 10)
+        let ended = first + (try await rig.gateway.sweep())
         let reasons = Dictionary(uniqueKeysWithValues: ended.map { ($0.mac, $0.endReason) })
         #expect(reasons[phone] == .sessionLimit)
         #expect(reasons[laptop] == .idle)
@@ -171,5 +176,21 @@ private let laptop = MACAddress("02:00:00:00:00:02")!
         #expect(table.macAddress(for: "127.0.0.1")?.isLocallyAdministered == true)
         #expect(table.macAddress(for: "::1") == nil)
         #expect(table.macAddress(for: "300.1.1.1") == nil)
+    }
+}
+
+@Suite struct GatewaySweepTests {
+    @Test func oneMissingListingDoesNotEndASession() async throws {
+        let rig = Rig()
+        try await rig.gateway.start()
+        _ = try await rig.gateway.authorize([phone])
+        rig.firewall.markIdle(phone)
+        #expect(try await rig.gateway.sweep().isEmpty)
+        // The device shows up again (the previous listing was wrong): the strike is forgotten.
+        _ = try await rig.gateway.authorize([phone])
+        #expect(try await rig.gateway.sweep().isEmpty)
+        rig.firewall.markIdle(phone)
+        #expect(try await rig.gateway.sweep().isEmpty)
+        #expect(try await rig.gateway.sweep().map(\.endReason) == [.idle])
     }
 }

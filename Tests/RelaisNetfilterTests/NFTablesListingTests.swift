@@ -34,4 +34,10 @@ struct NFTablesListingTests {
         let error = try #require(throws: FirewallError.self) { try NFTablesListing.parse(text) }
         #expect(error.code == "list")
     }
+
+    @Test func repeatedElementsMarkADumpTakenDuringARehash() throws {
+        #expect(try !NFTablesListing.parse(Self.json).hasRepeatedElements)
+        let repeated = Self.json.replacingOccurrences(of: "\"02:00:00:00:00:02\", \"timeout\": 200", with: "\"02:00:00:00:00:01\", \"timeout\": 200")
+        #expect(try NFTablesListing.parse(repeated).hasRepeatedElements)
+    }
 }
