@@ -44,7 +44,7 @@ let package = Package(
         ]),
 
         // In-memory twins of the ports, for unit tests only.
-        .target(name: "RelaisTesting", dependencies: ["RelaisCore"]),
+        .target(name: "RelaisTesting", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
 
         // The composition root.
         .executableTarget(name: "relais", dependencies: [
@@ -56,11 +56,11 @@ let package = Package(
         ]),
 
         .testTarget(name: "RelaisCoreTests", dependencies: ["RelaisCore"]),
-        .testTarget(name: "RelaisMicroHTTPDTests", dependencies: ["RelaisMicroHTTPD", "RelaisHTTP", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "RelaisMicroHTTPDTests", dependencies: ["RelaisMicroHTTPD", "RelaisHTTP", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisCryptoTests", dependencies: ["RelaisCrypto"]),
         .testTarget(name: "RelaisStoreTests", dependencies: ["RelaisStore", "RelaisCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RelaisNetfilterTests", dependencies: ["RelaisNetfilter", "RelaisCore", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "RelaisControlTests", dependencies: ["RelaisControl", "RelaisCore"]),
+        .testTarget(name: "RelaisControlTests", dependencies: ["RelaisControl", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisGatewayTests", dependencies: ["RelaisGateway", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisWebTests", dependencies: ["RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EndToEndTests", dependencies: ["RelaisCore"]),

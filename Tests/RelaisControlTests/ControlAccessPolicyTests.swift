@@ -1,3 +1,4 @@
+import RelaisTesting
 import Foundation
 import Testing
 @testable import RelaisControl

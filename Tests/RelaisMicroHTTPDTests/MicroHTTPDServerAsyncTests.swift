@@ -1,3 +1,4 @@
+import RelaisTesting
 import RelaisHTTP
 import RelaisMicroHTTPD
 import Synchronization
@@ -57,10 +58,10 @@ import Testing
 
     @Test func stopWithRequestsInFlightAnswers503AndDoesNotCrash() async throws {
         let responder = SlowResponder(delay: .seconds(30))
-        let logs = LogCapture()
+        let logs = LogRecorder()
         var configuration = MicroHTTPDServer.Configuration(listenAddress: "127.0.0.1", port: 0)
         configuration.threadPoolSize = 2
-        let server = MicroHTTPDServer(configuration: configuration, responder: responder, logger: logs.logger)
+        let server = MicroHTTPDServer(configuration: configuration, responder: responder, logger: logs.logger())
         try server.start()
         let clients = try openClients(3, port: server.boundPort) { _ in "GET /slow HTTP/1.1\r\nHost: a\r\n\r\n" }
         try await waitUntil { responder.started.load(ordering: .sequentiallyConsistent) == 3 }
@@ -77,7 +78,7 @@ import Testing
         try await waitUntil { responder.finished.load(ordering: .sequentiallyConsistent) == 3 }
         server.stop()
         #expect(server.boundPort == 0)
-        #expect(logs.lines.withLock { $0.contains { $0.contains("http.inflight=3") } })
+        #expect(logs.lines.contains { $0.contains("http.inflight=3") })
     }
 
     /// Tasks finishing while `stop` drains: each connection must be resumed exactly once, or MHD
@@ -86,7 +87,7 @@ import Testing
         let responder = SlowResponder(delay: .milliseconds(3))
         for round in 0..<15 {
             let server = MicroHTTPDServer(
-                configuration: .init(listenAddress: "127.0.0.1", port: 0), responder: responder, logger: LogCapture().logger)
+                configuration: .init(listenAddress: "127.0.0.1", port: 0), responder: responder, logger: LogRecorder().logger())
             try server.start()
             let clients = try openClients(8, port: server.boundPort, timeoutSeconds: 3) { index in
                 "GET /r\(round)?i=\(index) HTTP/1.1\r\nHost: a\r\n\r\n"
@@ -106,16 +107,16 @@ import Testing
     }
 
     @Test func stopIsIdempotentAndRefusesNewConnections() async throws {
-        let logs = LogCapture()
+        let logs = LogRecorder()
         let server = MicroHTTPDServer(
-            configuration: .init(listenAddress: "127.0.0.1", port: 0), responder: RecordingResponder(), logger: logs.logger)
+            configuration: .init(listenAddress: "127.0.0.1", port: 0), responder: RecordingResponder(), logger: logs.logger())
         try server.start()
         let port = server.boundPort
         server.stop()
         server.stop()
         #expect(throws: RawClientError.self) { try RawHTTPClient(port: port) }
         // A failed close would mean MHD had closed the quiesced socket already.
-        #expect(logs.lines.withLock { $0.isEmpty })
+        #expect(logs.lines.isEmpty)
     }
 }
 

@@ -1,3 +1,4 @@
+import RelaisTesting
 import Foundation
 import RelaisHTTP
 import RelaisMicroHTTPD
@@ -100,14 +101,14 @@ import Testing
 
     @Test func invalidListenAddressIsRejected() {
         let server = MicroHTTPDServer(
-            configuration: .init(listenAddress: "portail.local", port: 0), responder: RecordingResponder(), logger: LogCapture().logger)
+            configuration: .init(listenAddress: "portail.local", port: 0), responder: RecordingResponder(), logger: LogRecorder().logger())
         #expect(throws: MicroHTTPDError.self) { try server.start() }
         do { try server.start() } catch { #expect(error.code == .invalidAddress) }
     }
 
     @Test func invalidConfigurationIsRejected() {
         let server = MicroHTTPDServer(
-            configuration: .init(listenAddress: "127.0.0.1", port: 70000), responder: RecordingResponder(), logger: LogCapture().logger)
+            configuration: .init(listenAddress: "127.0.0.1", port: 70000), responder: RecordingResponder(), logger: LogRecorder().logger())
         do {
             try server.start()
             Issue.record("start accepted port 70000")
@@ -118,9 +119,9 @@ import Testing
 
     /// 192.0.2.1 (TEST-NET-1) is on no interface here: the bind fails and MHD's own message is logged.
     @Test func bindFailureIsReportedWithMHDMessage() {
-        let logs = LogCapture()
+        let logs = LogRecorder()
         let server = MicroHTTPDServer(
-            configuration: .init(listenAddress: "192.0.2.1", port: 0), responder: RecordingResponder(), logger: logs.logger)
+            configuration: .init(listenAddress: "192.0.2.1", port: 0), responder: RecordingResponder(), logger: logs.logger())
         do {
             try server.start()
             server.stop()
@@ -128,14 +129,14 @@ import Testing
         } catch {
             #expect(error.code == .startFailed)
             #expect(error.message.contains("bind"))
-            #expect(logs.lines.withLock { $0.contains { $0.contains("mhd.message") } })
+            #expect(logs.lines.contains { $0.contains("mhd.message") })
         }
         #expect(server.boundPort == 0)
     }
 
     @Test func startTwiceIsAnError() throws {
         let server = MicroHTTPDServer(
-            configuration: .init(listenAddress: "127.0.0.1", port: 0), responder: RecordingResponder(), logger: LogCapture().logger)
+            configuration: .init(listenAddress: "127.0.0.1", port: 0), responder: RecordingResponder(), logger: LogRecorder().logger())
         try server.start()
         defer { server.stop() }
         do {

@@ -1,3 +1,4 @@
+import RelaisTesting
 import Logging
 import RelaisHTTP
 import RelaisMicroHTTPD
@@ -47,34 +48,9 @@ final class SlowResponder: HTTPResponder {
     }
 }
 
-/// Log lines kept in memory so tests can look at them.
-final class LogCapture: Sendable {
-    let lines = Mutex<[String]>([])
-
-    var logger: Logger {
-        Logger(label: "test.mhd") { _ in CapturingHandler(capture: self) }
-    }
-
-    private struct CapturingHandler: LogHandler {
-        let capture: LogCapture
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            let fields = (event.metadata ?? [:]).map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " ")
-            capture.lines.withLock { $0.append("\(event.level) \(event.message) \(fields)") }
-        }
-    }
-}
-
 /// Starts a server on 127.0.0.1 with an ephemeral port, runs `body`, and always stops it.
 func withServer<Result>(
-    _ responder: any HTTPResponder, logger: Logger = LogCapture().logger,
+    _ responder: any HTTPResponder, logger: Logger = LogRecorder().logger(),
     configure: (inout MicroHTTPDServer.Configuration) -> Void = { _ in },
     _ body: (MicroHTTPDServer) async throws -> Result
 ) async throws -> Result {
