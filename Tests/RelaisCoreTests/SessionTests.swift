@@ -15,6 +15,14 @@ import Testing
         #expect(session.remainingSeconds(at: start.addingTimeInterval(9999)) == 0)
     }
 
+    @Test func aClockSetBackwardsDoesNotLengthenTheSession() {
+        let session = Session.open(mac: mac, ipAddress: nil, origin: .operator, termsVersion: nil, limits: limits, now: start)
+        #expect(session.remainingSeconds(at: start.addingTimeInterval(-86_400)) == 3600)
+        #expect(session.state(at: start.addingTimeInterval(-5)) == .active(secondsRemaining: 3600))
+        // Forward, the wall clock is believed: the session is over.
+        #expect(session.state(at: start.addingTimeInterval(86_400)) == .expired)
+    }
+
     @Test func endingKeepsTheFirstReason() {
         let session = Session.open(mac: mac, ipAddress: nil, origin: .operator, termsVersion: nil, limits: limits, now: start)
         let ended = session.ended(.idle, at: start.addingTimeInterval(10))

@@ -52,9 +52,12 @@ public struct Session: Sendable, Equatable, Identifiable {
         return .active(secondsRemaining: remainingSeconds(at: now))
     }
 
-    /// Whole seconds left before the hard limit, never negative.
+    /// Whole seconds left before the hard limit, never negative, and never more than the session's own
+    /// length: a wall clock set backwards (a box without NTP at boot) cannot lengthen a session.
     public func remainingSeconds(at now: Date) -> Int {
-        max(0, Int((expiresAt.timeIntervalSince(now)).rounded(.up)))
+        let length = expiresAt.timeIntervalSince(startedAt)
+        let left = min(expiresAt.timeIntervalSince(now), length)
+        return max(0, Int(left.rounded(.up)))
     }
 
     /// The same session, ended at `now` for `reason`; an already ended session keeps its first end.
