@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: run test build release deps test-deps clean
+.PHONY: run test bench build release deps test-deps clean
 
 deps:
 	@scripts/install-deps
@@ -22,12 +22,17 @@ run: build
 	$(BIN)/relais serve --config config/relais.dev.toml
 
 # Every test: unit, SQLite, libmicrohttpd on loopback, nftables and the end-to-end path in network
-# namespaces (as root), accessibility in headless Chromium.
+# namespaces (as root), then accessibility of every page in headless Chromium with axe-core.
 # --no-parallel: several suites block on real processes, sockets and kernel timers; run side by side on
 # two cores they starve each other's cooperative threads and their bounds turn into noise.
 test: test-deps
 	$(SWIFT) build
 	RELAIS_BIN=$(BIN)/relais $(SWIFT) test --no-parallel
+	RELAIS_BIN=$(BIN)/relais scripts/run-accessibility-tests
+
+# The performance benchmark of issue 3 (release build, namespaces, wrk): prints a table, see Benchmarks/RESULTS.md.
+bench: deps
+	Benchmarks/run
 
 clean:
 	rm -rf .build .relais-dev

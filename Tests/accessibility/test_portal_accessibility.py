@@ -1,0 +1,385 @@
+"""Accessibility of the captive-portal pages, checked in a real headless Chromium.
+
+Starts `relais serve` in development mode on loopback (no firewall; a loopback visitor can accept and get a
+session), walks every page like a visitor (clicking the real buttons), and checks each one, in French and
+English: axe-core WCAG 2.1 A/AA, <html lang>, one <h1>, named controls, 44 px targets, keyboard focus,
+reflow at 320 px and 200 % zoom, page weight, and the whole flow with JavaScript disabled.
+
+Environment: RELAIS_BIN (the relais binary, required), A11Y_SCREENSHOTS (PNG folder; default
+.build-a11y/screenshots under the repository), CHROMIUM_BIN and CHROMEDRIVER_BIN (Debian's by default).
+"""
+
+import json
+import os
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = Path(os.environ.get("A11Y_SCREENSHOTS", REPO / ".build-a11y" / "screenshots"))
+LANGS = ["fr", "en"]
+PAGES = ["accueil", "connexion", "statut", "deconnexion", "confidentialite", "introuvable"]
+# The page's one expected heading, which also proves the flow reached the right page.
+H1 = {
+    "fr": {"accueil": "Connexion au wifi gratuit", "connexion": "Vous êtes connecté·e", "statut": "Votre connexion",
+           "deconnexion": "Vous êtes déconnecté·e", "confidentialite": "Données personnelles",
+           "introuvable": "Page introuvable"},
+    "en": {"accueil": "Connect to the free wifi", "connexion": "You are connected", "statut": "Your connection",
+           "deconnexion": "You are disconnected", "confidentialite": "Personal data",
+           "introuvable": "Page not found"},
+}
+# The one action a visitor comes to each page for.
+MAIN_ACTION = {
+    "accueil": "main form[action='/connexion'] button[type='submit']",
+    "connexion": "main a.button",
+    "statut": "main form[action='/deconnexion'] button[type='submit']",
+    "deconnexion": "main a.button",
+    "confidentialite": "main > p:last-of-type > a",
+    "introuvable": "main a.button",
+}
+# Where a visitor usually comes from: a connectivity probe redirect carrying the page first asked for.
+# The link is shown on the confirmation page and never followed.
+CONTINUE_URL = "http://mairie.example/"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+MIN_TARGET_PX = 44
+MAX_PAGE_BYTES = 50 * 1024
+
+
+# ---------------------------------------------------------------- daemon and browsers
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def portal():
+    """Base URL of a relais daemon in development mode; stopped by pid at the end."""
+    binary = os.environ.get("RELAIS_BIN")
+    if not binary or not os.access(binary, os.X_OK):
+        pytest.fail(f"RELAIS_BIN must name the built relais binary (got {binary!r})")
+    work = Path(tempfile.mkdtemp(prefix="relais-a11y-"))
+    port = free_port()
+    config = work / "relais.toml"
+    config.write_text(f"""
+[portal]
+listen_address = "127.0.0.1"
+port = {port}
+host = "127.0.0.1"
+venue_name = "Mairie de Saint-Relais"
+assets_directory = "{REPO / 'captive-portal'}"
+[network]
+lan_interface = "lo"
+firewall = "none"
+[session]
+duration = "4h"
+idle_timeout = "30m"
+[store]
+database = "{work / 'relais.sqlite'}"
+[control]
+socket = "{work / 'control.sock'}"
+group = ""
+[log]
+level = "info"
+""")
+    log = open(work / "relais.log", "wb")
+    process = subprocess.Popen([binary, "serve", "--config", str(config)], stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"relais exited with {process.returncode}:\n{(work / 'relais.log').read_text()}")
+            try:
+                with urllib.request.urlopen(base + "/confidentialite", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"relais did not answer within 30 s:\n{(work / 'relais.log').read_text()}")
+            time.sleep(0.2)
+        yield base
+        assert process.poll() is None, f"relais died during the tests:\n{(work / 'relais.log').read_text()}"
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        log.close()
+
+
+def make_driver(javascript=True):
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
+    for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,900", "--lang=fr-FR", "--hide-scrollbars", "--force-color-profile=srgb"]:
+        options.add_argument(arg)
+    # A French visitor's browser: pages without ?lang= come in French, as for most visitors.
+    prefs = {"intl.accept_languages": "fr-FR,fr"}
+    if not javascript:
+        prefs["profile.managed_default_content_settings.javascript"] = 2
+    options.add_experimental_option("prefs", prefs)
+    service = Service(os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"))
+    return webdriver.Chrome(options=options, service=service)
+
+
+@pytest.fixture(scope="session")
+def driver():
+    browser = make_driver()
+    try:
+        yield browser
+    finally:
+        browser.quit()
+
+
+# ---------------------------------------------------------------- a visitor's walk through the pages
+
+def lang_query(lang):
+    return "?lang=en" if lang == "en" else ""
+
+
+def h1_text(driver):
+    return " ".join(h.text for h in driver.find_elements(By.TAG_NAME, "h1"))
+
+
+def click_and_wait(driver, element):
+    """Clicks like a visitor (a real mouse click) and waits for the next page."""
+    element.click()
+    # Mid-navigation, chromedriver may answer "node does not belong to the document" before "stale": retry.
+    WebDriverWait(driver, 10, ignored_exceptions=[WebDriverException]).until(expected_conditions.staleness_of(element))
+
+
+def ensure_disconnected(driver, base, lang):
+    driver.get(base + "/statut" + lang_query(lang))
+    buttons = driver.find_elements(By.CSS_SELECTOR, "form[action='/deconnexion'] button")
+    if buttons:
+        click_and_wait(driver, buttons[0])
+
+
+def visit(driver, base, lang, page):
+    """Brings the browser to `page` the way a visitor gets there."""
+    query = lang_query(lang)
+    if page == "introuvable":
+        driver.get(base + "/page-qui-n-existe-pas" + query)
+    else:
+        ensure_disconnected(driver, base, lang)
+        params = {"continue": CONTINUE_URL}
+        if lang == "en":
+            params["lang"] = "en"
+        driver.get(base + "/?" + urllib.parse.urlencode(params))
+        if page == "confidentialite":
+            click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main a[href^='/confidentialite']"))
+        elif page != "accueil":
+            click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, MAIN_ACTION["accueil"]))
+            if page != "connexion":
+                click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main a[href^='/statut']"))
+                if page == "deconnexion":
+                    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, MAIN_ACTION["statut"]))
+    assert h1_text(driver) == H1[lang][page], f"flow to {page} ({lang}) ended on {driver.current_url}"
+
+
+def emulate(driver, width, height, scale=1, mobile=False):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": scale, "mobile": mobile})
+
+
+def reset_emulation(driver):
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.fixture(params=[(lang, page) for lang in LANGS for page in PAGES], ids=lambda p: f"{p[0]}-{p[1]}")
+def page(request, driver, portal):
+    lang, name = request.param
+    reset_emulation(driver)
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+    visit(driver, portal, lang, name)
+    yield driver, lang, name
+    reset_emulation(driver)
+
+
+# ---------------------------------------------------------------- checks on each page
+
+def test_axe_wcag21_aa(page):
+    driver, lang, name = page
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run(options=json.dumps({"runOnly": {"type": "tag", "values": AXE_TAGS}}))
+    assert results["passes"], "axe-core ran no check at all"
+    lines = []
+    for violation in results["violations"]:
+        lines.append(f"{violation['id']} [{violation['impact']}]: {violation['help']}")
+        for node in violation["nodes"]:
+            lines.append(f"    {node['target']}: {node.get('failureSummary', '').strip()}")
+    if results["violations"]:
+        pytest.fail(f"axe-core violations on {name} ({lang}):\n" + "\n".join(lines), pytrace=False)
+
+
+def test_html_lang(page):
+    driver, lang, _ = page
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+
+
+def test_exactly_one_h1(page):
+    driver, _, _ = page
+    headings = driver.find_elements(By.TAG_NAME, "h1")
+    assert len(headings) == 1 and headings[0].text.strip()
+
+
+def test_controls_and_links_have_accessible_names(page):
+    driver, _, name = page
+    controls = driver.find_elements(
+        By.CSS_SELECTOR, "input:not([type='hidden']), select, textarea, button, a[href]")
+    assert controls, f"no control at all on {name}"
+    unnamed = [c.get_attribute("outerHTML") for c in controls if not (c.accessible_name or "").strip()]
+    assert not unnamed, f"controls without an accessible name: {unnamed}"
+
+
+TARGETS_JS = """
+return Array.from(document.querySelectorAll('main a[href], main button, header a[href], footer a[href]'))
+  .map(e => { const r = e.getBoundingClientRect();
+              return {html: e.outerHTML.slice(0, 120), width: r.width, height: r.height}; });
+"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_tap_targets_at_least_44px(page, width):
+    driver, _, _ = page
+    emulate(driver, width, 800, mobile=width < 600)
+    targets = driver.execute_script(TARGETS_JS)
+    assert targets
+    small = [t for t in targets if t["width"] < MIN_TARGET_PX - 0.5 or t["height"] < MIN_TARGET_PX - 0.5]
+    assert not small, f"targets under {MIN_TARGET_PX}×{MIN_TARGET_PX} px at {width} px: {small}"
+
+
+FOCUS_STYLE_JS = """
+const s = getComputedStyle(arguments[0]);
+return {outline: [s.outlineStyle, s.outlineWidth, s.outlineColor].join(' '),
+        outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), boxShadow: s.boxShadow};
+"""
+
+
+def focus_is_visible(driver, element):
+    focused = driver.execute_script(FOCUS_STYLE_JS, element)
+    driver.execute_script("arguments[0].blur()", element)
+    unfocused = driver.execute_script(FOCUS_STYLE_JS, element)
+    driver.execute_script("arguments[0].focus()", element)
+    shows = (focused["outlineStyle"] != "none" and focused["outlineWidth"] >= 2) or focused["boxShadow"] != "none"
+    differs = (focused["outline"], focused["boxShadow"]) != (unfocused["outline"], unfocused["boxShadow"])
+    return shows and differs, focused, unfocused
+
+
+def test_keyboard_reaches_main_action_with_visible_focus(page):
+    driver, _, name = page
+    target = driver.find_element(By.CSS_SELECTOR, MAIN_ACTION[name])
+    stops = []
+    for _ in range(20):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        active = driver.switch_to.active_element
+        assert active.tag_name.lower() in ("a", "button"), f"Tab went to {active.get_attribute('outerHTML')}"
+        visible, focused, unfocused = focus_is_visible(driver, active)
+        assert visible, (f"no visible focus on {active.get_attribute('outerHTML')[:120]}: "
+                         f"focused {focused}, unfocused {unfocused}")
+        stops.append(active.text)
+        if active == target:
+            break
+    else:
+        pytest.fail(f"20 Tab presses never reached the main action; stops: {stops}")
+
+
+OVERFLOW_JS = """
+const width = document.documentElement.clientWidth;
+const wide = Array.from(document.querySelectorAll('body *'))
+  .filter(e => e.getBoundingClientRect().right > width + 0.5).map(e => e.outerHTML.slice(0, 80));
+return {scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, wide: wide};
+"""
+
+
+@pytest.mark.parametrize("width,scale,mobile", [(320, 1, True), (640, 2, False)], ids=["320px", "zoom200"])
+def test_no_horizontal_scrolling(page, width, scale, mobile):
+    """320 px: a small phone, or 1280 px at 400 %; 640 px at scale 2: a 1280 px window zoomed to 200 %."""
+    driver, _, name = page
+    emulate(driver, width, 800 // scale, scale=scale, mobile=mobile)
+    layout = driver.execute_script(OVERFLOW_JS)
+    assert layout["innerWidth"] == width
+    assert layout["scrollWidth"] <= layout["innerWidth"], f"horizontal scrolling: {layout}"
+    assert not layout["wide"], f"elements past the right edge: {layout['wide']}"
+    rect = driver.find_element(By.CSS_SELECTOR, MAIN_ACTION[name]).rect
+    assert rect["x"] >= 0 and rect["x"] + rect["width"] <= width and rect["height"] >= MIN_TARGET_PX
+
+
+WEIGHT_JS = """
+return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+  .map(e => ({name: e.name, type: e.initiatorType, transfer: e.transferSize, encoded: e.encodedBodySize}));
+"""
+
+
+def test_page_weight_under_50kb(page):
+    driver, _, name = page
+    entries = driver.execute_script(WEIGHT_JS)
+    total = sum(max(e["transfer"], e["encoded"]) for e in entries)
+    report = "\n".join(f"  {e['type']} {e['name']}: transfer {e['transfer']} B, body {e['encoded']} B"
+                       for e in entries)
+    assert entries[0]["transfer"] > 0, f"the HTML size was not measured:\n{report}"
+    assert any(e["name"].split("?")[0].endswith("/static/portal.css") for e in entries), f"no CSS:\n{report}"
+    assert all(e["type"] in ("navigation", "link") for e in entries), f"unexpected resources:\n{report}"
+    assert total < MAX_PAGE_BYTES, f"{name} weighs {total} B:\n{report}"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_screenshot(page, width):
+    driver, lang, name = page
+    emulate(driver, width, 800, mobile=width < 600)
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    emulate(driver, width, max(height, 400), mobile=width < 600)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{lang}-{name}-{width}.png"
+    assert driver.get_screenshot_as_file(str(path))
+    assert path.stat().st_size > 1000
+    print(f"screenshot: {path}")
+
+
+# ---------------------------------------------------------------- the flow without JavaScript
+
+@pytest.fixture(scope="module")
+def no_js_driver():
+    browser = make_driver(javascript=False)
+    try:
+        yield browser
+    finally:
+        browser.quit()
+
+
+def test_javascript_really_disabled(no_js_driver):
+    no_js_driver.get("data:text/html,<title>sans</title><script>document.title='avec'</script>")
+    assert no_js_driver.title == "sans"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_flow_without_javascript(no_js_driver, portal, lang):
+    driver = no_js_driver
+    for name in ["accueil", "connexion", "statut", "deconnexion"]:
+        visit(driver, portal, lang, name)
+    # The server really closed the session: the status page now sends the visitor back to the welcome page.
+    driver.get(portal + "/statut" + lang_query(lang))
+    assert h1_text(driver) == H1[lang]["accueil"]
