@@ -35,4 +35,4 @@ bench: deps
 	Benchmarks/run
 
 clean:
-	rm -rf .build .relais-dev
+	rm -rf .build .build-a11y .relais-dev
