@@ -164,6 +164,8 @@ public actor Gateway: VisitorGateway {
 
     /// Firewall first, then the store: if the store fails the grant is withdrawn, so nothing passes
     /// that the store does not know; a crash in between is healed by `start()`, which rebuilds from the store.
+    /// No flow is flushed here: new connections meet the new decision anyway, and the firewall resets
+    /// the device's connections still redirected to the portal (kept alive from before) by itself.
     private func open(_ sessions: [Session]) async throws -> [Session] {
         guard !sessions.isEmpty else { return [] }
         let now = clock()
@@ -175,7 +177,6 @@ public actor Gateway: VisitorGateway {
             try? firewall.revoke(sessions.map(\.mac))
             throw error
         }
-        try forget(stored)
         directory.insert(stored)
         return stored
     }

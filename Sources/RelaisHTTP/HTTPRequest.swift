@@ -29,14 +29,20 @@ public struct HTTPRequest: Sendable {
     }
 
     /// The `Host` header without a port, lower-cased; empty when absent.
+    /// Computed from the bytes in one pass: it is read on every redirected probe.
     public var host: String {
-        guard var value = header("host")?.lowercased() else { return "" }
-        if value.hasPrefix("[") {
-            if let end = value.firstIndex(of: "]") { value = String(value[value.index(after: value.startIndex)..<end]) }
-        } else if let colon = value.lastIndex(of: ":") {
-            value = String(value[..<colon])
+        guard let value = header("host") else { return "" }
+        var bytes = Array(value.utf8)
+        if bytes.first == UInt8(ascii: "[") {
+            guard let end = bytes.firstIndex(of: UInt8(ascii: "]")) else { return "" }
+            bytes = Array(bytes[1..<end])
+        } else if let colon = bytes.lastIndex(of: UInt8(ascii: ":")) {
+            bytes.removeSubrange(colon...)
         }
-        return value
+        for index in bytes.indices where bytes[index] >= UInt8(ascii: "A") && bytes[index] <= UInt8(ascii: "Z") {
+            bytes[index] += 32
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The decoded query parameters; nil when the query is malformed.

@@ -36,6 +36,10 @@ struct NFTablesCommands {
             iifname \(lan) ip daddr @preauth4 return
             iifname \(lan) meta nfproto ipv4 tcp dport 80 redirect to :\(port)
           }
+          chain input {
+            type filter hook input priority filter; policy accept;
+            iifname \(lan) ether saddr @sessions ether saddr @active ct status dnat tcp dport \(port) reject with tcp reset
+          }
           chain forward {
             type filter hook forward priority filter; policy accept;
             iifname \(lan) ether saddr @blocked drop

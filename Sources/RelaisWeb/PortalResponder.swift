@@ -14,6 +14,8 @@ public struct PortalResponder: HTTPResponder {
     let templates: PortalTemplates
     let clock: @Sendable () -> Date
     let logger: Logger
+    /// `settings.portalURL`, built once: every redirect carries it.
+    let portalURL: String
 
     /// - Parameters:
     ///   - codec: checks form tokens; build it over the box's HMAC key.
@@ -32,11 +34,13 @@ public struct PortalResponder: HTTPResponder {
         self.templates = templates
         self.clock = clock
         self.logger = logger
+        self.portalURL = settings.portalURL
     }
 
     public func immediateResponse(to request: HTTPRequest) -> HTTPResponse? {
-        if isPortalHost(request), request.method == "POST", Self.postPaths.contains(request.path) { return nil }
-        return Self.finish(route(request), for: request)
+        let host = request.host
+        if host == settings.host, request.method == "POST", Self.postPaths.contains(request.path) { return nil }
+        return Self.finish(route(request, host: host), for: request)
     }
 
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
@@ -51,13 +55,9 @@ public struct PortalResponder: HTTPResponder {
 
     static let postPaths: Set<String> = ["/connexion", "/deconnexion"]
 
-    private func isPortalHost(_ request: HTTPRequest) -> Bool {
-        request.host == settings.host
-    }
-
     /// Every answer that needs no slow work.
-    private func route(_ request: HTTPRequest) -> HTTPResponse {
-        guard isPortalHost(request) else { return redirectToPortal(request) }
+    private func route(_ request: HTTPRequest, host: String) -> HTTPResponse {
+        guard host == settings.host else { return redirectToPortal(request, host: host) }
         let visit = PortalVisit(request: request, now: clock())
         guard ["GET", "HEAD", "POST"].contains(request.method) else {
             return errorPage(.methodNotAllowed, visit: visit, allow: "GET, HEAD, POST")

@@ -42,7 +42,11 @@ import Testing
         #expect(v6.status != 204, "unauthorized IPv6 must not reach the internet (got \(v6.status))")
 
         // 2. The visitor opens the portal and accepts, like a browser: follow the redirect, post the form.
+        //    A connection the phone kept alive from before (redirected to the portal) must not keep
+        //    talking to the portal afterwards: the firewall resets it, so the phone reconnects outside.
+        let stale = try StaleConnection(namespace: network.client, directory: daemon.directory)
         try accept(phone)
+        #expect(try stale.secondAnswer() == "reset", "a connection redirected before acceptance is reset after it")
         let online = try phone.probe(Self.probeURL, host: Self.probeHost)
         #expect(online.status == 204, "after acceptance the probe reaches the internet")
         let online6 = try phone.probe(Self.probeURL, host: Self.probeHost, family: "-6")
