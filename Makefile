@@ -13,8 +13,9 @@ test-deps:
 build: deps
 	$(SWIFT) build
 
+# The binary to install on a box: Swift runtime linked in (no toolchain needed there), symbols stripped.
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib -Xlinker -s
 
 # Runs relais on loopback with config/relais.dev.toml: no firewall, portal on http://127.0.0.1:8080/.
 run: build

@@ -111,6 +111,7 @@ public actor Gateway: VisitorGateway {
             }
         }
         let opened = try await open(sessions)
+        MemoryTrim.afterBatch(of: opened.count)
         logger.info("operator authorized devices", metadata: ["gateway.count": "\(opened.count)", "gateway.skipped": "\(skipped.count)"])
         return OperatorBatchResult(changed: opened.map(\.mac), unchanged: skipped)
     }
@@ -118,6 +119,7 @@ public actor Gateway: VisitorGateway {
     /// Ends the sessions of these devices.
     public func deauthorize(_ macs: [MACAddress]) async throws -> OperatorBatchResult {
         let ended = try await close(macs, reason: .operatorDeauth)
+        MemoryTrim.afterBatch(of: ended.count)
         let endedMACs = Set(ended.map(\.mac))
         logger.info("operator deauthorized devices", metadata: ["gateway.count": "\(ended.count)"])
         return OperatorBatchResult(changed: ended.map(\.mac), unchanged: macs.filter { !endedMACs.contains($0) })
@@ -156,6 +158,7 @@ public actor Gateway: VisitorGateway {
         if !atLimit.isEmpty { ended += try await store.endSessions(of: atLimit, reason: .sessionLimit, at: now) }
         guard !ended.isEmpty else { return [] }
         try retire(ended)
+        MemoryTrim.afterBatch(of: ended.count)
         logger.info("sessions ended by sweep", metadata: ["gateway.count": "\(ended.count)", "gateway.idle": "\(idle.count)"])
         return ended
     }
