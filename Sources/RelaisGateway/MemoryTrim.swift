@@ -1,5 +1,3 @@
-import Glibc
-
 /// Hands memory freed after a large batch back to the system: glibc keeps freed heap pages in its
 /// arenas, so a box that once held 10,000 sessions would otherwise keep that footprint for good.
 enum MemoryTrim {
@@ -7,6 +5,11 @@ enum MemoryTrim {
     static let threshold = 500
 
     static func afterBatch(of count: Int) {
-        if count >= threshold { _ = malloc_trim(0) }
+        if count >= threshold { _ = glibcMallocTrim(0) }
     }
 }
+
+// `malloc_trim` lives in <malloc.h>, which the Glibc module does not export; it has had this C
+// signature since glibc 2.0: int malloc_trim(size_t pad).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
