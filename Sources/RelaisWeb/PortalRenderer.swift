@@ -20,22 +20,34 @@ struct PortalRenderer: Sendable {
     /// The page `name` in the visit's language. `switchPath` is where the language link leads
     /// (the page itself by default; result pages of a POST lead to `/`).
     func page(_ name: String, _ values: [String: Any], visit: PortalVisit, status: Int = 200, switchPath: String? = nil) -> HTTPResponse {
+        let switchHref = switchHref(visit: visit, path: switchPath ?? visit.request.path)
+        guard let html = html(name, values, language: visit.language, languageQuery: visit.languageQuery, switchHref: switchHref) else {
+            return .text("Erreur interne : modèle de page absent.", status: 500)
+        }
+        return response(Array(html.utf8), status: status)
+    }
+
+    /// The page's HTML, with the values every page shares; nil when the template is missing.
+    func html(_ name: String, _ values: [String: Any], language: PortalLanguage, languageQuery: String, switchHref: String) -> String? {
         var all = values
         all["venueName"] = settings.venueName
         all["devMode"] = settings.developmentMode
-        all["langQuery"] = visit.languageQuery
-        all["switchHref"] = switchHref(visit: visit, path: switchPath ?? visit.request.path)
+        all["langQuery"] = languageQuery
+        all["switchHref"] = switchHref
         all["cssHref"] = "/static/portal.css?v=\(templates.assets["portal.css"]?.version ?? "0")"
-        guard let html = templates.render(name, language: visit.language, values: all) else {
-            return .text("Erreur interne : modèle de page absent.", status: 500)
-        }
-        var response = HTTPResponse.html(html, status: status)
+        return templates.render(name, language: language, values: all)
+    }
+
+    /// An HTML body with the page headers and the security headers.
+    func response(_ body: [UInt8], status: Int) -> HTTPResponse {
+        var response = HTTPResponse(
+            status: status, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")], body: body)
         response.headers += Self.securityHeaders
         return response
     }
 
     /// The other language's address of this page, keeping where the visitor was going.
-    private func switchHref(visit: PortalVisit, path: String) -> String {
+    func switchHref(visit: PortalVisit, path: String) -> String {
         var href = "\(path)?lang=\(visit.language.other.rawValue)"
         if let target = visit.query["continue"], !target.isEmpty {
             href += "&continue=\(URLEncodedForm.encode(target))"

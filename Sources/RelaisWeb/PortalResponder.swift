@@ -16,6 +16,8 @@ public struct PortalResponder: HTTPResponder {
     let logger: Logger
     /// `settings.portalURL`, built once: every redirect carries it.
     let portalURL: String
+    /// The welcome page, rendered once per language and variant.
+    var splashPages: [SplashVariant: PrerenderedPage] = [:]
 
     /// - Parameters:
     ///   - codec: checks form tokens; build it over the box's HMAC key.
@@ -35,6 +37,12 @@ public struct PortalResponder: HTTPResponder {
         self.clock = clock
         self.logger = logger
         self.portalURL = settings.portalURL
+        let responder = self
+        self.splashPages = renderer.prerenderSplashPages { language, explicit in
+            responder.splashPage(
+                language, explicitLanguage: explicit, token: PrerenderedPage.Slot.token.marker,
+                continueURL: PrerenderedPage.Slot.continueURL.marker, problem: false)
+        }
     }
 
     public func immediateResponse(to request: HTTPRequest) -> HTTPResponse? {

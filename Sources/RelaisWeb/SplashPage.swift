@@ -27,12 +27,48 @@ extension PortalResponder {
             return .redirect(to: "/statut" + visit.languageQuery)
         }
         let target = continueURL ?? visit.query["continue"] ?? ""
-        let page = SplashPage(
-            token: forms.issue(for: visit.ipAddress, now: visit.now),
-            continueURL: target.utf8.count <= Self.maxContinueLength ? target : "",
-            langField: visit.languageField,
-            sessionLimit: visit.language.duration(seconds: settings.sessionSeconds),
-            idleLimit: visit.language.duration(seconds: settings.idleSeconds), problem: problem)
+        let token = forms.issue(for: visit.ipAddress, now: visit.now)
+        let continueValue = target.utf8.count <= Self.maxContinueLength ? target : ""
+        if !problem, let cached = splashPages[SplashVariant(language: visit.language, explicitLanguage: visit.explicitLanguage)] {
+            let body = cached.render([
+                .token: token, .continueURL: continueValue, .switchHref: renderer.switchHref(visit: visit, path: "/"),
+            ])
+            return renderer.response(body, status: status)
+        }
+        let page = splashPage(visit.language, explicitLanguage: visit.explicitLanguage, token: token, continueURL: continueValue, problem: problem)
         return renderer.page("splash", page.values, visit: visit, status: status, switchPath: "/")
+    }
+
+    func splashPage(_ language: PortalLanguage, explicitLanguage: Bool, token: String, continueURL: String, problem: Bool) -> SplashPage {
+        SplashPage(
+            token: token, continueURL: continueURL, langField: explicitLanguage ? language.rawValue : nil,
+            sessionLimit: language.duration(seconds: settings.sessionSeconds),
+            idleLimit: language.duration(seconds: settings.idleSeconds), problem: problem)
+    }
+}
+
+/// Which pre-rendered welcome page fits a visit.
+struct SplashVariant: Hashable, Sendable {
+    var language: PortalLanguage
+    var explicitLanguage: Bool
+}
+
+extension PortalRenderer {
+    /// The welcome page of every language and variant, rendered once with slots for the token, the
+    /// continue address and the language link; a variant whose template lost a slot is left out
+    /// (served through the template).
+    func prerenderSplashPages(_ page: (PortalLanguage, Bool) -> SplashPage) -> [SplashVariant: PrerenderedPage] {
+        var pages: [SplashVariant: PrerenderedPage] = [:]
+        for language in PortalLanguage.allCases {
+            for explicit in [false, true] {
+                let values = page(language, explicit).values
+                let query = explicit ? "?lang=\(language.rawValue)" : ""
+                guard let html = html("splash", values, language: language, languageQuery: query,
+                                      switchHref: PrerenderedPage.Slot.switchHref.marker),
+                      let prerendered = PrerenderedPage(html: html) else { continue }
+                pages[SplashVariant(language: language, explicitLanguage: explicit)] = prerendered
+            }
+        }
+        return pages
     }
 }

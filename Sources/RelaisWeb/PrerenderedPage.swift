@@ -1,0 +1,66 @@
+import Foundation
+
+/// A page rendered once through its template, with marked slots where per-request values go.
+/// Serving it is a copy and an HTML escape, instead of a template walk over dynamic values:
+/// the welcome page is what every phone in the room asks for.
+struct PrerenderedPage: Sendable {
+    /// The per-request values, each rendered HTML-escaped in its slot.
+    enum Slot: Int, CaseIterable, Sendable {
+        case token, continueURL, switchHref
+
+        /// Letters and digits only, so the template's escaping leaves the marker as it is.
+        var marker: String { "RELAISSLOT\(rawValue)X9Q7" }
+    }
+
+    private let pieces: [[UInt8]]
+    private let slots: [Slot]
+
+    /// Splits `html` (rendered with each slot's marker as its value) around the markers.
+    init?(html: String) {
+        var pieces: [[UInt8]] = []
+        var slots: [Slot] = []
+        var rest = Substring(html)
+        while let (slot, range) = Self.firstMarker(in: rest) {
+            pieces.append(Array(rest[..<range.lowerBound].utf8))
+            slots.append(slot)
+            rest = rest[range.upperBound...]
+        }
+        pieces.append(Array(rest.utf8))
+        // A template that lost a slot would serve a form without its token: refuse it.
+        guard Set(slots) == Set(Slot.allCases) else { return nil }
+        self.pieces = pieces
+        self.slots = slots
+    }
+
+    /// The page with these values in their slots.
+    func render(_ values: [Slot: String]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(pieces.reduce(0) { $0 + $1.count } + 512)
+        for (index, slot) in slots.enumerated() {
+            out += pieces[index]
+            Self.appendEscaped(values[slot] ?? "", to: &out)
+        }
+        out += pieces[pieces.count - 1]
+        return out
+    }
+
+    /// The same escaping as the templates' `{{value}}`: & < > " '.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+            case UInt8(ascii: "'"): out += Array("&#39;".utf8)
+            default: out.append(byte)
+            }
+        }
+    }
+
+    private static func firstMarker(in text: Substring) -> (Slot, Range<Substring.Index>)? {
+        Slot.allCases
+            .compactMap { slot in text.range(of: slot.marker).map { (slot, $0) } }
+            .min { $0.1.lowerBound < $1.1.lowerBound }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import RelaisHTTP
+import Testing
+@testable import RelaisWeb
+
+@Suite struct PrerenderedPageTests {
+    /// The fast welcome page must be byte for byte what the template gives for the same values.
+    @Test(arguments: [
+        ("", nil), ("http://example.org/", "fr"), ("http://exemple.fr/a?b=1&c=<d>\"'é", "en"),
+        ("javascript:alert('x')", nil), (String(repeating: "x", count: 3000), "fr"),
+    ] as [(String, String?)])
+    func matchesTheTemplateRendering(continueURL: String, lang: String?) async throws {
+        let portal = try await PortalFixture()
+        let responder = portal.responder
+        #expect(responder.splashPages.count == 4, "both languages, with and without an explicit choice")
+        var query = "continue=" + URLEncodedForm.encode(continueURL)
+        if let lang { query += "&lang=" + lang }
+        let request = HTTPRequest(method: "GET", path: "/", query: query, headers: [("host", "192.0.2.1:2050")], clientAddress: PortalFixture.visitorIP)
+        let visit = PortalVisit(request: request, now: portal.clock.now)
+        let fast = responder.splash(visit)
+        let form = try BrowserForm.find(in: String(decoding: fast.body, as: UTF8.self), action: "/connexion")
+        let token = try #require(form.fields.first { $0.name == "token" }?.value)
+        let target = continueURL.utf8.count <= PortalResponder.maxContinueLength ? continueURL : ""
+        let page = responder.splashPage(visit.language, explicitLanguage: visit.explicitLanguage, token: token, continueURL: target, problem: false)
+        let slow = responder.renderer.page("splash", page.values, visit: visit, switchPath: "/")
+        #expect(String(decoding: fast.body, as: UTF8.self) == String(decoding: slow.body, as: UTF8.self))
+        #expect(fast.status == slow.status)
+        #expect(fast.headers.map { $0.name } == slow.headers.map { $0.name })
+    }
+
+    @Test func aTemplateWithoutItsTokenSlotIsNotPrerendered() {
+        #expect(PrerenderedPage(html: "<p>\(PrerenderedPage.Slot.continueURL.marker)</p>") == nil)
+        let page = PrerenderedPage(html: "a\(PrerenderedPage.Slot.token.marker)b\(PrerenderedPage.Slot.continueURL.marker)c\(PrerenderedPage.Slot.switchHref.marker)d")
+        let rendered = page.map { String(decoding: $0.render([.token: "<t>", .continueURL: "&", .switchHref: "'"]), as: UTF8.self) }
+        #expect(rendered == "a&lt;t&gt;b&amp;c&#39;d")
+    }
+}
