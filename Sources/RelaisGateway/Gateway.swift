@@ -140,12 +140,20 @@ public actor Gateway: VisitorGateway {
 
     // MARK: Sweeping
 
-    /// Ends sessions past their hard limit and those the kernel dropped for idleness.
+    /// The devices the firewall still lets through. Not isolated: reading and decoding the kernel's sets
+    /// takes long with thousands of devices, and visitors' acceptances must not queue behind it.
+    public nonisolated func passingDevices() throws -> Set<MACAddress> {
+        try firewall.passingDevices()
+    }
+
+    /// Ends sessions past their hard limit and those the kernel dropped for idleness. `passing` is a
+    /// listing taken by `passingDevices()` just before; a device granted in between is missing from it,
+    /// which the two-sweep rule absorbs.
     @discardableResult
-    public func sweep() async throws -> [Session] {
+    public func sweep(passing listed: Set<MACAddress>? = nil) async throws -> [Session] {
         let now = clock()
         var ended = try await store.endExpiredSessions(at: now)
-        let passing = try firewall.passingDevices()
+        let passing = try listed ?? firewall.passingDevices()
         let expiredMACs = Set(ended.map(\.mac))
         let missing = directory.allSessions().filter { !passing.contains($0.mac) && !expiredMACs.contains($0.mac) }
         let confirmed = missing.filter { missingAtLastSweep.contains($0.mac) }

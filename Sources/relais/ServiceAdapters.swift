@@ -17,7 +17,9 @@ struct GatewayService: Service {
                 while true {
                     try await Task.sleep(for: sweepInterval)
                     do {
-                        try await gateway.sweep()
+                        // Listed outside the gateway actor: acceptances go on while the sets are read.
+                        let passing = try gateway.passingDevices()
+                        try await gateway.sweep(passing: passing)
                     } catch {
                         logger.error("sweep failed", metadata: ["error": "\(error)"])
                     }

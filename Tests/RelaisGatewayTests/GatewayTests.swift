@@ -196,3 +196,18 @@ private let laptop = MACAddress("02:00:00:00:00:02")!
         #expect(try await rig.gateway.sweep().map(\.endReason) == [.idle])
     }
 }
+
+@Suite struct GatewaySweepListingTests {
+    @Test func aDeviceGrantedAfterTheListingIsNotEnded() async throws {
+        let rig = Rig()
+        try await rig.gateway.start()
+        let listing = try rig.gateway.passingDevices()
+        _ = try await rig.gateway.authorize([phone])
+        // The listing predates the grant: one sweep on it must not end the session...
+        #expect(try await rig.gateway.sweep(passing: listing).isEmpty)
+        // ...and a fresh listing that shows the device clears the strike.
+        #expect(try await rig.gateway.sweep(passing: try rig.gateway.passingDevices()).isEmpty)
+        #expect(try await rig.gateway.sweep(passing: listing).isEmpty)
+        #expect(rig.gateway.directory.session(for: phone) != nil)
+    }
+}
