@@ -24,7 +24,7 @@ extension PortalResponder {
     func captiveAPI(_ visit: PortalVisit) -> HTTPResponse {
         let session = gateway.directory.session(forIPAddress: visit.ipAddress)
         let document = CaptiveAPIDocument(
-            captive: session == nil, userPortalURL: settings.portalURL, venueInfoURL: settings.venueInfoURL,
+            captive: session == nil, userPortalURL: portalURL, venueInfoURL: settings.venueInfoURL,
             secondsRemaining: session?.remainingSeconds(at: visit.now),
             canExtendSession: session == nil ? nil : false)
         let encoder = JSONEncoder()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RelaisWeb
 
 /// `relais check-config PATH`: prints every problem of a configuration file, exits non-zero if any.
 struct CheckConfigCommand: ParsableCommand {
@@ -13,7 +14,7 @@ struct CheckConfigCommand: ParsableCommand {
     func run() throws {
         do {
             let config = try ConfigFile.load(path)
-            print("\(path): OK (portail \(PortalURL.root(config)), interface \(config.network.lanInterface), pare-feu \(config.network.firewall.rawValue))")
+            print("\(path): OK (portail \(PortalSettings(config: config).portalURL), interface \(config.network.lanInterface), pare-feu \(config.network.firewall.rawValue))")
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode.failure

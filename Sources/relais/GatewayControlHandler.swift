@@ -8,6 +8,8 @@ import RelaisGateway
 struct GatewayControlHandler: ControlHandler {
     let gateway: Gateway
     let config: RelaisConfig
+    /// Where visitors are sent, as the portal builds it (`PortalSettings.portalURL`).
+    let portalURL: String
     let startedAt: Date
     let logger: Logger
 
@@ -20,7 +22,7 @@ struct GatewayControlHandler: ControlHandler {
                     version: RelaisVersion.current, uptimeSeconds: Int(now.timeIntervalSince(startedAt)),
                     firewallMode: config.network.firewall.rawValue, liveSessions: gateway.directory.count,
                     blockedDevices: gateway.directory.blockedDevices().count,
-                    lanInterface: config.network.lanInterface, portalURL: PortalURL.root(config)))
+                    lanInterface: config.network.lanInterface, portalURL: portalURL))
             case .clients:
                 return .clients(gateway.directory.allSessions().map { ClientReport(session: $0, now: now) })
             case .authorize(let macs):
@@ -49,13 +51,5 @@ struct GatewayControlHandler: ControlHandler {
 
     private static func batch(_ result: OperatorBatchResult, invalid: [MACAddress]) -> ControlResponse {
         .batch(affected: result.changed.count, unchanged: result.unchanged, invalid: invalid)
-    }
-}
-
-/// The portal's public address, as visitors' devices reach it.
-enum PortalURL {
-    static func root(_ config: RelaisConfig) -> String {
-        let host = config.portal.host.contains(":") ? "[\(config.portal.host)]" : config.portal.host
-        return config.portal.port == 80 ? "http://\(host)/" : "http://\(host):\(config.portal.port)/"
     }
 }

@@ -73,7 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
             responder: responder, logger: Logger(label: "relais.http"))
         let control = ControlServer(
             socketPath: config.control.socketPath, group: config.control.group.isEmpty ? nil : config.control.group,
-            handler: GatewayControlHandler(gateway: gateway, config: config, startedAt: startedAt, logger: Logger(label: "relais.control")),
+            handler: GatewayControlHandler(gateway: gateway, config: config, portalURL: portalSettings.portalURL, startedAt: startedAt, logger: Logger(label: "relais.control")),
             logger: Logger(label: "relais.control"))
 
         // The firewall is rebuilt from the store before anything is served; the services stop in
@@ -89,7 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger: logger))
         logger.notice("relais starting", metadata: [
             "relais.version": "\(RelaisVersion.current)", "relais.firewall": "\(config.network.firewall.rawValue)",
-            "relais.portal": "\(PortalURL.root(config))",
+            "relais.portal": "\(portalSettings.portalURL)",
         ])
         try await group.run()
         logger.notice("relais stopped")
