@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RelaisCore
 
 /// One connected device as `relais ctl clients` lists it.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RelaisCore
 
 /// The aligned text table `relais ctl clients` prints.

@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 
 /// Sends one request to the running daemon over its control socket and returns its answer.
 public struct ControlClient: Sendable {

@@ -1,5 +1,7 @@
 import Dispatch
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import Logging
 import Synchronization
 
@@ -41,13 +43,16 @@ final class ControlConnectionHandler: Sendable {
             connection.close()
             return
         }
-        let thread = Thread { [self] in
+        let started = DetachedThread.start(name: "relais-ctl-conn") { [self] in
             serve(connection)
             connection.close()
             active.withLock { $0 -= 1 }
         }
-        thread.name = "relais-control-connection"
-        thread.start()
+        if !started {
+            logger.warning("control connection refused: no thread available")
+            connection.close()
+            active.withLock { $0 -= 1 }
+        }
     }
 
     private func serve(_ connection: UnixSocket) {

@@ -1,5 +1,7 @@
 import Dispatch
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import Logging
 import Synchronization
 
@@ -68,12 +70,17 @@ public final class ControlServer: Sendable {
             listener: listener, wake: (pipeEnds[0], pipeEnds[1]), finished: DispatchSemaphore(value: 0),
             inode: ControlSocketFile.inode(at: socketPath) ?? 0)
         running.withLock { $0 = listening }
-        let thread = Thread { [connections, logger] in
+        let started = DetachedThread.start(name: "relais-ctl-accept") { [connections, logger] in
             Self.acceptLoop(listening, connections: connections, logger: logger)
             listening.finished.signal()
         }
-        thread.name = "relais-control-accept"
-        thread.start()
+        guard started else {
+            running.withLock { $0 = nil }
+            listening.listener.close()
+            for end in pipeEnds { _ = Glibc.close(end) }
+            _ = unlink(socketPath)
+            throw .system("pthread_create", EAGAIN, path: socketPath)
+        }
         logger.notice("control socket listening", metadata: ["control.socket": "\(socketPath)"])
     }
 

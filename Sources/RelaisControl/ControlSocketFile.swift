@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import Logging
 
 /// File-system side of the control socket: stale-file cleanup, parent directory, mode and group.
@@ -26,8 +28,8 @@ enum ControlSocketFile {
 
     /// Creates the socket's directory (e.g. `/run/relais`) when missing; bind reports any remaining problem.
     static func createParentDirectory(of path: String) {
-        let parent = (path as NSString).deletingLastPathComponent
-        guard !parent.isEmpty else { return }
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
+        let parent = String(path[..<slash])
         try? FileManager.default.createDirectory(
             atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
     }

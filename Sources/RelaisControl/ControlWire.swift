@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The JSON form of control messages, shared by server and client so both sides agree.
 enum ControlWire {

@@ -36,6 +36,12 @@ public final class ClientDirectory: Sendable {
         state.withLock { Array($0.byMAC.values) }.sorted { ($0.startedAt, $0.mac) < ($1.startedAt, $1.mac) }
     }
 
+    /// The live sessions `isIncluded` selects, in no order: the sweep's path, which must not copy and sort
+    /// 10,000 sessions to pick out a few.
+    func sessions(where isIncluded: (Session) -> Bool) -> [Session] {
+        state.withLock { $0.byMAC.values.filter(isIncluded) }
+    }
+
     /// Every blocked device.
     public func blockedDevices() -> Set<MACAddress> {
         state.withLock { $0.blocked }

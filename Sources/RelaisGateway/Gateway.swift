@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Logging
 import RelaisCore
 
@@ -155,7 +155,7 @@ public actor Gateway: VisitorGateway {
         var ended = try await store.endExpiredSessions(at: now)
         let passing = try listed ?? firewall.passingDevices()
         let expiredMACs = Set(ended.map(\.mac))
-        let missing = directory.allSessions().filter { !passing.contains($0.mac) && !expiredMACs.contains($0.mac) }
+        let missing = directory.sessions { !passing.contains($0.mac) && !expiredMACs.contains($0.mac) }
         let confirmed = missing.filter { missingAtLastSweep.contains($0.mac) }
         missingAtLastSweep = Set(missing.map(\.mac)).subtracting(confirmed.map(\.mac))
         // The kernel's session timer may run a second ahead of the wall clock: a device dropped within
@@ -164,9 +164,10 @@ public actor Gateway: VisitorGateway {
         let atLimit = confirmed.filter { $0.remainingSeconds(at: now) <= 2 }.map(\.mac)
         if !idle.isEmpty { ended += try await store.endSessions(of: idle, reason: .idle, at: now) }
         if !atLimit.isEmpty { ended += try await store.endSessions(of: atLimit, reason: .sessionLimit, at: now) }
+        // The listing of a large table leaves its buffers in the heap: hand them back with the ended sessions'.
+        defer { MemoryTrim.afterBatch(of: max(passing.count, ended.count)) }
         guard !ended.isEmpty else { return [] }
         try retire(ended)
-        MemoryTrim.afterBatch(of: ended.count)
         logger.info("sessions ended by sweep", metadata: ["gateway.count": "\(ended.count)", "gateway.idle": "\(idle.count)"])
         return ended
     }

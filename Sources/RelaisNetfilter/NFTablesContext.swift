@@ -26,11 +26,9 @@ final class NFTablesContext: Sendable {
         handle.withLock { nft_ctx_free($0) }
     }
 
-    /// Runs `command` as one transaction and returns what the library printed (JSON when `json`).
-    func run(_ command: String, code: String, json: Bool = false) throws(FirewallError) -> String {
+    /// Runs `command` as one transaction and returns what the library printed (text output).
+    func run(_ command: String, code: String) throws(FirewallError) -> String {
         try handle.withLock { (context: inout OpaquePointer) throws(FirewallError) -> String in
-            // JSON output also makes the library try to parse input as JSON first: only set it for listings.
-            nft_ctx_output_set_flags(context, json ? UInt32(NFT_CTX_OUTPUT_JSON) : 0)
             let status = nft_run_cmd_from_buffer(context, command)
             // Reading both buffers also empties them for the next command.
             let output = nft_ctx_get_output_buffer(context).map { String(cString: $0) } ?? ""

@@ -9,6 +9,9 @@ import RelaisCore
 /// It acts in the network namespace the object was created in (see `NFTablesContext`).
 public final class NFTablesFirewall: Firewall {
     private let context: NFTablesContext
+    /// Listings run on their own context: at 10,000 sessions one takes ~30 ms, and a visitor's grant must
+    /// not wait behind it for the lock of the shared context.
+    private let listingContext: NFTablesContext
     private let commands: NFTablesCommands
     private let logger: Logger
 
@@ -16,6 +19,7 @@ public final class NFTablesFirewall: Firewall {
     public init(tableName: String, logger: Logger) throws(FirewallError) {
         self.commands = try NFTablesCommands(table: tableName)
         self.context = try NFTablesContext()
+        self.listingContext = try NFTablesContext()
         self.logger = logger
     }
 
@@ -48,22 +52,25 @@ public final class NFTablesFirewall: Firewall {
     }
 
     public func passingDevices() throws(FirewallError) -> Set<MACAddress> {
-        let listing = try consistentListing()
-        return listing.macAddresses(in: "sessions").intersection(listing.macAddresses(in: "active"))
+        try consistentListing(of: "sessions").intersection(try consistentListing(of: "active"))
     }
 
     /// The MACs in the blocked set, for checks and the control CLI.
     public func blockedDevices() throws(FirewallError) -> Set<MACAddress> {
-        try consistentListing().macAddresses(in: "blocked")
+        try consistentListing(of: "blocked")
     }
 
-    /// A listing taken while no set was being resized. The kernel walks a hash set while it may be
-    /// rehashing (after a large batch): such a dump repeats some elements and misses as many others
-    /// (seen here: 8,297 distinct of 10,000 listed). Repeats are the sign; list again until none.
-    private func consistentListing() throws(FirewallError) -> NFTablesListing {
+    /// The addresses of one set, listed while it was not being resized. The kernel walks a hash set while
+    /// it may be rehashing (after a large batch): such a dump repeats some elements and misses as many
+    /// others (seen here: 8,297 distinct of 10,000 listed). Repeats are the sign; list again until none.
+    private func consistentListing(of set: String) throws(FirewallError) -> Set<MACAddress> {
         for attempt in 0..<Self.listingAttempts {
-            let listing = try NFTablesListing.parse(try context.run(commands.list(), code: "list", json: true))
-            if !listing.hasRepeatedElements { return listing }
+            let text = try listingContext.run(commands.list(set: set), code: "list")
+            let listing = try NFTablesListing.parse(text)
+            guard listing.setName == set else {
+                throw FirewallError(code: "list", message: "asked for set \(set), libnftables listed \(listing.setName)")
+            }
+            if !listing.hasRepeatedElements { return listing.macAddresses }
             logger.debug("firewall listing taken during a set resize, listing again", metadata: ["firewall.attempt": "\(attempt + 1)"])
             usleep(50_000)
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RelaisHTTP
 
 /// The RFC 8908 Captive Portal API document.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RelaisCore
 
 /// The page a visitor first asked for, offered as a link once connected, only when it is safe and useful:

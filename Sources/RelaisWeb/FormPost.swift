@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RelaisHTTP
 
 /// A form post read and its token spent: what both `/connexion` and `/deconnexion` start with.
@@ -15,7 +15,7 @@ extension PortalResponder {
     /// Reads the urlencoded body (right type, within the size limit, valid escapes) and spends its token.
     func readPost(_ request: HTTPRequest) -> FormPost {
         guard let type = request.header("content-type")?.lowercased(),
-              type.split(separator: ";").first?.trimmingCharacters(in: .whitespaces) == "application/x-www-form-urlencoded",
+              type.split(separator: ";").first?.trimmingOptionalWhitespace() == "application/x-www-form-urlencoded",
               request.body.count <= settings.maxBodyBytes,
               let form = request.formParameters, let token = form["token"]
         else { return .malformed(PortalVisit(request: request, now: clock())) }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RelaisCore
 
 /// Issues the hidden token of each form and spends it once, for one device.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RelaisHTTP
 
 /// The language of the pages: French first, English on request.
 public enum PortalLanguage: String, Sendable, CaseIterable {
@@ -21,12 +22,12 @@ public enum PortalLanguage: String, Sendable, CaseIterable {
         var best: (language: PortalLanguage, weight: Double)?
         for item in header.split(separator: ",") {
             let fields = item.split(separator: ";")
-            guard let tag = fields.first?.trimmingCharacters(in: .whitespaces).lowercased() else { continue }
+            guard let tag = fields.first?.trimmingOptionalWhitespace().lowercased() else { continue }
             let primary = tag.split(separator: "-").first.map(String.init) ?? tag
             guard let language = PortalLanguage(rawValue: primary) else { continue }
             var weight = 1.0
             for parameter in fields.dropFirst() {
-                let pair = parameter.trimmingCharacters(in: .whitespaces)
+                let pair = parameter.trimmingOptionalWhitespace()
                 if pair.hasPrefix("q="), let value = Double(pair.dropFirst(2)) { weight = value }
             }
             if weight > 0, weight > (best?.weight ?? 0) { best = (language, weight) }

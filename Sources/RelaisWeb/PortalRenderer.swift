@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RelaisHTTP
 
 /// Renders a page inside the common layout and wraps it in a response with the security headers.

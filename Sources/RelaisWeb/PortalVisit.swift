@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RelaisHTTP
 
 /// What the pages of one request share: the request, its language and the time.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A page rendered once through its template, with marked slots where per-request values go.
 /// Serving it is a copy and an HTML escape, instead of a template walk over dynamic values:

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// Nonces of form tokens already spent, so that each form is accepted once. Entries leave when

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import RelaisWeb
 
 /// `relais check-config PATH`: prints every problem of a configuration file, exits non-zero if any.
@@ -16,7 +16,7 @@ struct CheckConfigCommand: ParsableCommand {
             let config = try ConfigFile.load(path)
             print("\(path): OK (portail \(PortalSettings(config: config).portalURL), interface \(config.network.lanInterface), pare-feu \(config.network.firewall.rawValue))")
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            StandardStreams.writeError("\(error)\n")
             throw ExitCode.failure
         }
     }

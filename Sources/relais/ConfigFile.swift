@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RelaisCore
 
 /// Reads the configuration file: the only place the program touches it.
@@ -11,11 +11,14 @@ enum ConfigFile {
 
     static func load(_ path: String) throws -> RelaisConfig {
         let url = URL(fileURLWithPath: path).standardizedFileURL
-        let text: String
+        let bytes: [UInt8]
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            bytes = try StandardStreams.readFile(url.path)
         } catch {
-            throw Unreadable(path: path, reason: (error as NSError).localizedDescription)
+            throw Unreadable(path: path, reason: error.description)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw Unreadable(path: path, reason: "not UTF-8 text")
         }
         return try RelaisConfigLoader.load(
             fileName: url.lastPathComponent, text: text, directory: url.deletingLastPathComponent().path

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import RelaisControl
 import RelaisCore
 
@@ -93,7 +93,7 @@ struct ControlConnectionOptions: ParsableArguments {
     }
 
     func fail(_ message: String, code: ExitCode) -> ExitCode {
-        FileHandle.standardError.write(Data("relais ctl : \(message)\n".utf8))
+        StandardStreams.writeError("relais ctl : \(message)\n")
         return code
     }
 }
@@ -121,7 +121,7 @@ struct MACBatchArguments: ParsableArguments {
     /// Parses every address, sends them as one request if all are valid, and prints the outcome.
     func send(_ makeRequest: ([MACAddress]) -> ControlRequest, over connection: ControlConnectionOptions) throws {
         let text = readsStandardInput
-            ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            ? String(decoding: try StandardStreams.readInput(), as: UTF8.self)
             : macs.joined(separator: "\n")
         let parsed = MACListParser.parse(text)
         guard parsed.invalid.isEmpty else {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Logging
 import RelaisControl
 import RelaisCore
@@ -25,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             settings = try ConfigFile.load(config)
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            StandardStreams.writeError("\(error)\n")
             throw ExitCode.failure
         }
         LoggingSetup.bootstrap(level: settings.log.level)

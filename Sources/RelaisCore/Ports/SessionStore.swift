@@ -1,4 +1,4 @@
-import struct Foundation.Date
+import struct FoundationEssentials.Date
 
 /// Durable record of sessions and blocked devices: the source of truth the firewall is rebuilt from.
 /// Each method is one transaction that keeps the invariant "at most one open session per device".

@@ -1,4 +1,4 @@
-import struct Foundation.Date
+import struct FoundationEssentials.Date
 
 /// The verdict on a form token, as a value the page turns into an answer.
 public enum FormTokenCheck: Sendable, Equatable {

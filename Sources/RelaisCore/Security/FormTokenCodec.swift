@@ -1,4 +1,4 @@
-import struct Foundation.Date
+import struct FoundationEssentials.Date
 
 /// Issues and checks the hidden token of the portal's forms: a nonce, an expiry and a truncated HMAC
 /// over the device's IP address, the nonce and the expiry. Pure: randomness and time come in as values.

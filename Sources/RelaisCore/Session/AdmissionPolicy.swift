@@ -1,4 +1,4 @@
-import struct Foundation.Date
+import struct FoundationEssentials.Date
 
 /// Decides whether a device may open a session. Pure: the caller supplies what it knows.
 public struct AdmissionPolicy: Sendable {

@@ -1,4 +1,4 @@
-import struct Foundation.Date
+import struct FoundationEssentials.Date
 
 /// One authorization of one device, from acceptance to its end.
 public struct Session: Sendable, Equatable, Identifiable {
