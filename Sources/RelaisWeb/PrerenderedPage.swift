@@ -44,17 +44,26 @@ struct PrerenderedPage: Sendable {
         return out
     }
 
-    /// The same escaping as the templates' `{{value}}`: & < > " '.
+    /// The same escaping as the templates' `{{value}}`: & < > " '. Runs of plain bytes are copied whole.
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): out += Array("&#39;".utf8)
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var plainStart = 0
+            for index in bytes.indices {
+                let entity: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: bytes[plainStart..<index])
+                entity.withUTF8Buffer { out.append(contentsOf: $0) }
+                plainStart = index + 1
             }
+            out.append(contentsOf: bytes[plainStart...])
         }
     }
 
