@@ -46,16 +46,7 @@ struct PrerenderedPage: Sendable {
 
     /// The same escaping as the templates' `{{value}}`: & < > " '.
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): out += Array("&#39;".utf8)
-            default: out.append(byte)
-            }
-        }
+        HTMLEscaping.append(text, to: &out)
     }
 
     private static func firstMarker(in text: Substring) -> (Slot, Range<Substring.Index>)? {
