@@ -13,7 +13,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
@@ -39,7 +38,6 @@ let package = Package(
         .target(name: "RelaisGateway", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
         .target(name: "RelaisWeb", dependencies: [
             "RelaisCore", "RelaisHTTP", "RelaisGateway",
-            .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 

@@ -1,5 +1,4 @@
-import Foundation
-import Mustache
+import FoundationEssentials
 
 /// The portal's Mustache templates and static files, read into memory once at start-up.
 public struct PortalTemplates: Sendable {
@@ -8,7 +7,7 @@ public struct PortalTemplates: Sendable {
     /// Static files the pages link to; loading fails if one is missing.
     static let requiredStatic = ["portal.css"]
 
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Static files by name.
     public let assets: [String: StaticAsset]
 
@@ -16,7 +15,7 @@ public struct PortalTemplates: Sendable {
     /// Throws `PortalWebError` naming the first file missing or not parseable.
     public static func load(from assetsDirectory: String) async throws -> PortalTemplates {
         let root = URL(fileURLWithPath: assetsDirectory)
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         for language in PortalLanguage.allCases {
             for page in pages {
                 let file = root.appendingPathComponent("templates/\(language.rawValue)/\(page).mustache")

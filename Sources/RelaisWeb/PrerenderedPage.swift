@@ -44,32 +44,14 @@ struct PrerenderedPage: Sendable {
         return out
     }
 
-    /// The same escaping as the templates' `{{value}}`: & < > " '. Runs of plain bytes are copied whole.
+    /// The same escaping as the templates' `{{value}}`: & < > " '.
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var plainStart = 0
-            for index in bytes.indices {
-                let entity: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: bytes[plainStart..<index])
-                entity.withUTF8Buffer { out.append(contentsOf: $0) }
-                plainStart = index + 1
-            }
-            out.append(contentsOf: bytes[plainStart...])
-        }
+        HTMLEscaping.append(text, to: &out)
     }
 
     private static func firstMarker(in text: Substring) -> (Slot, Range<Substring.Index>)? {
         Slot.allCases
-            .compactMap { slot in text.range(of: slot.marker).map { (slot, $0) } }
+            .compactMap { slot in text.firstRange(of: slot.marker).map { (slot, $0) } }
             .min { $0.1.lowerBound < $1.1.lowerBound }
     }
 }

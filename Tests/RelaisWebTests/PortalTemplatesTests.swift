@@ -42,6 +42,20 @@ import Testing
         }
     }
 
+    @Test func parseErrorNamesTheFileTheTemplateAndTheLine() async throws {
+        let folder = try copyOfAssets()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "<p>\n{{#open}}\nnever closed\n".write(toFile: folder + "/templates/en/status.mustache", atomically: true, encoding: .utf8)
+        do {
+            _ = try await PortalTemplates.load(from: folder)
+            Issue.record("loading should fail")
+        } catch let error as PortalWebError {
+            #expect(error.code == "invalid-template")
+            #expect(error.message.contains("en/status.mustache"))
+            #expect(error.message.contains("template 'en-status', line 2"))
+        }
+    }
+
     @Test func brokenTemplateAndMissingStylesheetFail() async throws {
         let folder = try copyOfAssets()
         defer { try? FileManager.default.removeItem(atPath: folder) }
