@@ -1,4 +1,5 @@
 import CMicroHTTPD
+import Glibc
 import RelaisHTTP
 
 /// Reads the parts of an `HTTPRequest` that MHD holds on the connection.
@@ -17,11 +18,24 @@ enum ConnectionRequest {
             _ = MHD_get_connection_values(connection, .HEADER_KIND, { cls, _, key, value in
                 guard let cls, let key else { return .YES }
                 let fields = cls.assumingMemoryBound(to: [(name: String, value: String)].self)
-                fields.pointee.append((String(cString: key).lowercased(), value.map { String(cString: $0) } ?? ""))
+                fields.pointee.append((ConnectionRequest.lowercasedASCII(key), value.map { String(cString: $0) } ?? ""))
                 return .YES
             }, pointer)
         }
         return fields
+    }
+
+    /// A header name lower-cased byte by byte, in one allocation: `String.lowercased()` goes through
+    /// Unicode case mapping and a second copy, on every header of every request.
+    static func lowercasedASCII(_ name: UnsafePointer<CChar>) -> String {
+        let count = strlen(name)
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            for index in 0..<count {
+                let byte = UInt8(bitPattern: name[index])
+                buffer[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+            }
+            return count
+        }
     }
 
     /// The declared body length, nil when absent or unreadable (MHD rejects those itself).
