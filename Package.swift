@@ -12,7 +12,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
@@ -21,6 +20,7 @@ let package = Package(
         .systemLibrary(name: "CNFTables", pkgConfig: "libnftables", providers: [.apt(["libnftables-dev"])]),
         .systemLibrary(name: "CConntrack", pkgConfig: "libnetfilter_conntrack", providers: [.apt(["libnetfilter-conntrack-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // Pure core: domain types, policies, config. No I/O, no C.
         .target(name: "RelaisCore"),
@@ -30,7 +30,7 @@ let package = Package(
         // Adapters.
         .target(name: "RelaisMicroHTTPD", dependencies: ["CMicroHTTPD", "RelaisHTTP", .product(name: "Logging", package: "swift-log")]),
         .target(name: "RelaisCrypto", dependencies: ["COpenSSL", "RelaisCore"]),
-        .target(name: "RelaisStore", dependencies: ["RelaisCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "RelaisStore", dependencies: ["CSQLite", "RelaisCore"]),
         .target(name: "RelaisNetfilter", dependencies: ["CNFTables", "CConntrack", "RelaisCore", .product(name: "Logging", package: "swift-log")]),
         .target(name: "RelaisControl", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
 
@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "RelaisCoreTests", dependencies: ["RelaisCore"]),
         .testTarget(name: "RelaisMicroHTTPDTests", dependencies: ["RelaisMicroHTTPD", "RelaisHTTP", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisCryptoTests", dependencies: ["RelaisCrypto"]),
-        .testTarget(name: "RelaisStoreTests", dependencies: ["RelaisStore", "RelaisCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "RelaisStoreTests", dependencies: ["RelaisStore", "CSQLite", "RelaisCore"]),
         .testTarget(name: "RelaisNetfilterTests", dependencies: ["RelaisNetfilter", "RelaisCore", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisControlTests", dependencies: ["RelaisControl", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisGatewayTests", dependencies: ["RelaisGateway", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),

@@ -1,20 +1,24 @@
-import GRDB
-
 extension AppDatabase {
     /// Runs `updates` in one IMMEDIATE transaction: all of it is committed, or none of it.
     /// Every failure comes out as a `StoreError`.
-    func write<T: Sendable>(_ operation: String, _ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await writer.write(updates)
-        } catch {
-            throw StoreError(operation: operation, error)
+    func write<T: Sendable>(_ operation: String, _ updates: @Sendable (SQLiteConnection) throws -> T) async throws -> T {
+        try run(operation) { connection in
+            try connection.transaction(.immediate) { try updates(connection) }
         }
     }
 
-    /// Runs `value` on a read-only snapshot, concurrently with writes.
-    func read<T: Sendable>(_ operation: String, _ value: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    /// Runs `value` in one DEFERRED transaction: a consistent snapshot even if another process writes.
+    func read<T: Sendable>(_ operation: String, _ value: @Sendable (SQLiteConnection) throws -> T) async throws -> T {
+        try run(operation) { connection in
+            try connection.transaction(.deferred) { try value(connection) }
+        }
+    }
+
+    /// Runs `body` under the lock unless the task is already cancelled; maps every failure.
+    private func run<T: Sendable>(_ operation: String, _ body: @Sendable (SQLiteConnection) throws -> T) throws -> T {
         do {
-            return try await reader.read(value)
+            try Task.checkCancellation()
+            return try withConnection(body)
         } catch {
             throw StoreError(operation: operation, error)
         }

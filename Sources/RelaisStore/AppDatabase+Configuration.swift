@@ -1,35 +1,49 @@
-import GRDB
-
 extension AppDatabase {
-    /// Seconds a write waits for a lock held by another process (e.g. `relais purge`) before failing.
-    static let busyTimeout: Double = 5
+    /// What a connection is opened for, which decides its settings.
+    enum Access: Sendable {
+        /// The daemon's file: WAL, durable commits.
+        case readWriteFile
+        /// Another process's look at the file: no journal change, no writes.
+        case readOnlyFile
+        /// A private database for tests: no file, hence no WAL.
+        case memory
+    }
 
-    /// The connection settings of the database (durability is set on the writer by ``makeDurable(_:)``).
+    /// Milliseconds a statement waits for a lock held by another process (e.g. `relais purge`) before
+    /// failing with `SQLITE_BUSY`.
+    static let busyTimeoutMilliseconds: Int32 = 5_000
+
+    /// The page cache of the connection, in KiB (SQLite reads a negative `cache_size` as KiB).
+    ///
+    /// SQLite's default is 2 MiB; half of it is enough: the working set is the open sessions, a few
+    /// hundred bytes each, reached through the partial indexes, and the OS page cache keeps the file's
+    /// hot pages anyway. The daemon must stay under 30 MB resident, and every MiB here is heap it keeps.
+    static let cacheSizeKiB = 1_024
+
+    /// Applies the connection settings:
     ///
     /// - `foreign_keys = ON`: the tables to come (consents, log) reference each other; SQLite keeps them
     ///   consistent instead of our code.
     /// - A busy timeout instead of an immediate `SQLITE_BUSY` when another process writes.
-    static func makeConfiguration() -> Configuration {
-        var config = Configuration()
-        config.label = "relais"
-        config.foreignKeysEnabled = true
-        config.busyMode = .timeout(busyTimeout)
-        // Two cores: a few concurrent readers are plenty.
-        config.maximumReaderCount = 4
-        return config
-    }
-
-    /// Sets `synchronous = FULL` on the writer connection, the only one that commits.
-    ///
-    /// In WAL mode, `NORMAL` (which `DatabasePool` sets when it enables WAL, after `prepareDatabase`, hence
-    /// this separate step) only syncs the WAL at checkpoints, so a power cut can roll back the last
-    /// committed transactions. A captive portal in a town hall loses power without warning, and its
-    /// sessions and connection log are a legal record: with `FULL`, every commit is fsynced before it
-    /// returns, so nothing committed is lost. The cost is one fsync per transaction, which is why batch
-    /// methods write many rows in one transaction.
-    static func makeDurable(_ writer: any DatabaseWriter) throws {
-        try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+    /// - `journal_mode = WAL` on the daemon's file: another process reads while it writes. The mode is
+    ///   checked, since SQLite silently keeps the old one where WAL cannot work (no shared memory).
+    /// - `synchronous = FULL`. In WAL mode, `NORMAL` only syncs the WAL at checkpoints, so a power cut can
+    ///   roll back the last committed transactions. A captive portal in a town hall loses power without
+    ///   warning, and its sessions and connection log are a legal record: with `FULL`, every commit is
+    ///   fsynced before it returns, so nothing committed is lost. The cost is one fsync per transaction,
+    ///   which is why batch methods write many rows in one transaction.
+    static func configure(_ connection: SQLiteConnection, for access: Access) throws {
+        try connection.setBusyTimeout(milliseconds: busyTimeoutMilliseconds)
+        try connection.execute("PRAGMA foreign_keys = ON")
+        try connection.execute("PRAGMA cache_size = -\(cacheSizeKiB)")
+        if access == .readWriteFile {
+            let journal = try connection.text("PRAGMA journal_mode = WAL")
+            guard journal?.lowercased() == "wal" else {
+                throw StoreError(.cannotOpen, "Impossible de passer la base de données en mode WAL (journal « \(journal ?? "?") »).")
+            }
+        }
+        if access != .readOnlyFile {
+            try connection.execute("PRAGMA synchronous = FULL")
         }
     }
 }

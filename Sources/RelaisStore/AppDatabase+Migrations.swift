@@ -1,13 +1,11 @@
-import GRDB
-
 extension AppDatabase {
     /// The schema's history, one migration per concern.
     ///
     /// Migrations are history: once shipped, a migration is never edited; change the schema by
     /// appending a new one (`v2-...`). Tables to come (connection log, consents, agents, outbox) each
     /// get their own migration and their own record type.
-    static let migrator: DatabaseMigrator = {
-        var migrator = DatabaseMigrator()
+    static let migrator: SchemaMigrator = {
+        var migrator = SchemaMigrator()
         migrator.registerMigration("v1-session", migrate: SessionTableV1.create)
         migrator.registerMigration("v1-blocked-device", migrate: BlockedDeviceTableV1.create)
         return migrator

@@ -1,5 +1,4 @@
-import struct Foundation.Date
-import GRDB
+import FoundationEssentials
 import RelaisCore
 
 /// Sessions and blocked devices. Each method is one transaction; batches reuse cached prepared
@@ -8,11 +7,13 @@ extension AppDatabase: SessionStore {
     public func liveSessions(at now: Date) async throws -> [Session] {
         let nowMs = now.storeMilliseconds
         return try await read("liveSessions") { db in
-            try SessionRecord
-                .filter(SessionRecord.Columns.endedAt == nil && SessionRecord.Columns.expiresAt > nowMs)
-                .order(SessionRecord.Columns.id)
-                .fetchAll(db)
-                .map(\.session)
+            let statement = try db.cachedStatement("""
+                SELECT \(SessionRecord.selection) FROM session
+                WHERE ended_at IS NULL AND expires_at > ?
+                ORDER BY id
+                """)
+            try statement.bind(nowMs, at: 1)
+            return try SessionRecord.fetchAll(statement)
         }
     }
 
@@ -23,14 +24,15 @@ extension AppDatabase: SessionStore {
         try await write("startSessions") { db in
             var started: [Session] = []
             started.reserveCapacity(sessions.count)
-            let replace = try db.cachedStatement(sql: """
-                UPDATE session SET ended_at = ?, end_reason = ? WHERE mac = ? AND ended_at IS NULL
-                """)
             for session in sessions {
                 // The replaced session is not returned: only the new ones are.
-                try replace.execute(arguments: [
-                    session.startedAt.storeMilliseconds, SessionEndReason.replaced.rawValue, session.mac.description,
-                ])
+                let replace = try db.cachedStatement("""
+                    UPDATE session SET ended_at = ?, end_reason = ? WHERE mac = ? AND ended_at IS NULL
+                    """)
+                try replace.bind(session.startedAt.storeMilliseconds, at: 1)
+                try replace.bind(SessionEndReason.replaced.rawValue, at: 2)
+                try replace.bind(session.mac.description, at: 3)
+                try replace.execute()
                 var record = SessionRecord(session)
                 try record.insert(db)
                 started.append(record.session)
@@ -48,14 +50,15 @@ extension AppDatabase: SessionStore {
     public func endExpiredSessions(at now: Date) async throws -> [Session] {
         let nowMs = now.storeMilliseconds
         return try await write("endExpiredSessions") { db in
-            let statement = try db.cachedStatement(sql: """
+            let statement = try db.cachedStatement("""
                 UPDATE session SET ended_at = ?, end_reason = ?
                 WHERE ended_at IS NULL AND expires_at <= ?
-                RETURNING *
+                RETURNING \(SessionRecord.selection)
                 """)
-            let ended = try SessionRecord.fetchAll(
-                statement, arguments: [nowMs, SessionEndReason.sessionLimit.rawValue, nowMs])
-            return ended.map(\.session).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+            try statement.bind(nowMs, at: 1)
+            try statement.bind(SessionEndReason.sessionLimit.rawValue, at: 2)
+            try statement.bind(nowMs, at: 3)
+            return try SessionRecord.fetchAll(statement).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
         }
     }
 
@@ -83,15 +86,16 @@ extension AppDatabase: SessionStore {
 
     /// Ends the open session of `mac`, if any; returns it as ended. Must run inside a write transaction.
     private static func endOpenSession(
-        _ db: Database, of mac: MACAddress, reason: SessionEndReason, at now: Date
+        _ db: SQLiteConnection, of mac: MACAddress, reason: SessionEndReason, at now: Date
     ) throws -> [Session] {
-        let statement = try db.cachedStatement(sql: """
+        let statement = try db.cachedStatement("""
             UPDATE session SET ended_at = ?, end_reason = ?
             WHERE mac = ? AND ended_at IS NULL
-            RETURNING *
+            RETURNING \(SessionRecord.selection)
             """)
-        return try SessionRecord.fetchAll(
-            statement, arguments: [now.storeMilliseconds, reason.rawValue, mac.description]
-        ).map(\.session)
+        try statement.bind(now.storeMilliseconds, at: 1)
+        try statement.bind(reason.rawValue, at: 2)
+        try statement.bind(mac.description, at: 3)
+        return try SessionRecord.fetchAll(statement)
     }
 }

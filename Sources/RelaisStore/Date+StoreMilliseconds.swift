@@ -1,4 +1,4 @@
-import struct Foundation.Date
+import FoundationEssentials
 
 extension Date {
     /// The instant as whole milliseconds since 1970 (UTC): how every date is stored, so that SQL compares

@@ -1,5 +1,4 @@
-import Foundation
-import GRDB
+import FoundationEssentials
 import RelaisCore
 import Testing
 @testable import RelaisStore
@@ -85,8 +84,8 @@ import Testing
             #expect(try await database.liveSessions(at: when) == [started[1]])
             // Blocking again is harmless and keeps the first date.
             #expect(try await database.setBlocked([mac(1)], blocked: true, at: when.addingTimeInterval(9)).isEmpty)
-            let since = try await database.reader.read { db in
-                try Int64.fetchOne(db, sql: "SELECT blocked_at FROM blocked_device WHERE mac = ?", arguments: [mac(1).description])
+            let since = try database.withConnection { db in
+                try db.integer("SELECT blocked_at FROM blocked_device WHERE mac = '\(mac(1).description)'")
             }
             #expect(since == when.storeMilliseconds)
 
@@ -107,8 +106,8 @@ import Testing
             let ended = try await database.endSessions(of: (0..<count).map(mac), reason: .operatorDeauth, at: t0.addingTimeInterval(2))
             #expect(ended.count == count)
             #expect(try await database.liveSessions(at: t0.addingTimeInterval(2)).isEmpty)
-            let rows = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session") }
-            #expect(rows == 2 * count)
+            let rows = try database.withConnection { db in try db.integer("SELECT COUNT(*) FROM session") }
+            #expect(rows == Int64(2 * count))
         }
     }
 
@@ -124,7 +123,7 @@ import Testing
             #expect(error?.message.contains("CHECK") == true)
             // Device 1's session is still open and nothing else was written.
             #expect(try await database.liveSessions(at: t0.addingTimeInterval(10)) == before)
-            let rows = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session") }
+            let rows = try database.withConnection { db in try db.integer("SELECT COUNT(*) FROM session") }
             #expect(rows == 1)
         }
     }
@@ -138,6 +137,10 @@ import Testing
     }
 
     static func session(id: Int64, in database: AppDatabase) async throws -> Session? {
-        try await database.reader.read { db in try SessionRecord.fetchOne(db, key: id)?.session }
+        try await database.read("test") { db in
+            let statement = try db.prepare("SELECT \(SessionRecord.selection) FROM session WHERE id = ?")
+            try statement.bind(id, at: 1)
+            return try statement.fetchOne { try SessionRecord(row: $0).session }
+        }
     }
 }

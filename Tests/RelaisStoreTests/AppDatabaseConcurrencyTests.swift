@@ -1,11 +1,11 @@
-import Foundation
+import FoundationEssentials
 import RelaisCore
 import Testing
 @testable import RelaisStore
 
 @Suite struct AppDatabaseConcurrencyTests {
-    /// Readers run on WAL snapshots while the writer commits batches: every read sees whole batches only,
-    /// never fewer sessions than a previous read, and nothing fails with SQLITE_BUSY.
+    /// Readers run while the writer commits batches: every read sees whole batches only, never fewer
+    /// sessions than a previous read, and nothing fails with SQLITE_BUSY.
     @Test func readersSeeWholeBatchesWhileAWriterInserts() async throws {
         try await withFileDatabase { database, _ in
             let batches = 40
@@ -37,6 +37,17 @@ import Testing
                 #expect(counts.allSatisfy { $0 % batchSize == 0 }, "a read saw a partial batch")
                 #expect(counts == counts.sorted(), "a read went back in time")
                 #expect(counts.last == batches * batchSize)
+            }
+        }
+    }
+
+    /// Another process's read-only connection reads the WAL file while this one writes.
+    @Test func aReadOnlyOpeningReadsWhileTheDaemonWrites() async throws {
+        try await withFileDatabase { database, directory in
+            let reader = try AppDatabase.openReadOnly(path: directory.databasePath)
+            for batch in 0..<5 {
+                _ = try await database.startSessions((batch * 10..<batch * 10 + 10).map { visitor($0) })
+                #expect(try await reader.liveSessions(at: t0).count == (batch + 1) * 10)
             }
         }
     }

@@ -1,5 +1,4 @@
-import Foundation
-import GRDB
+import FoundationEssentials
 import RelaisCore
 import Testing
 @testable import RelaisStore
@@ -7,47 +6,68 @@ import Testing
 @Suite struct AppDatabaseTests {
     @Test func migrationsFromEmptyCreateTheSchema() async throws {
         try await withFileDatabase { database, _ in
-            let objects = try await database.reader.read { db in
-                try Row.fetchAll(db, sql: "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
-                    .map { "\($0["type"] as String):\($0["name"] as String)" }
+            let objects = try database.withConnection { db in
+                try db.fetchAll("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") {
+                    "\($0.string(at: 0) ?? ""):\($0.string(at: 1) ?? "")"
+                }
             }
             #expect(Set(objects) == [
-                "table:blocked_device", "table:grdb_migrations", "table:session",
+                "table:blocked_device", "table:schema_migration", "table:session",
                 "index:session_open_expires_at", "index:session_open_mac",
             ])
-            let migrations = try await database.reader.read { db in
-                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+            let migrations = try database.withConnection { db in
+                try db.fetchAll("SELECT identifier FROM schema_migration ORDER BY rowid") { $0.string(at: 0) }
             }
             #expect(migrations == ["v1-session", "v1-blocked-device"])
-            let sessionColumns = try await database.reader.read { db in
-                try db.columns(in: "session").map(\.name)
+            let sessionColumns = try database.withConnection { db in
+                try db.fetchAll("SELECT name FROM pragma_table_info('session') ORDER BY cid") { $0.string(at: 0) }
             }
             #expect(sessionColumns == [
                 "id", "mac", "ip", "origin", "started_at", "expires_at", "idle_seconds",
                 "terms_version", "ended_at", "end_reason",
             ])
-            let openIndex = try await database.reader.read { db in
-                try db.indexes(on: "session").first { $0.name == "session_open_mac" }
+            // (unique, partial) of the index, then its columns.
+            let openIndex = try database.withConnection { db in
+                try db.fetchOne("SELECT \"unique\", partial FROM pragma_index_list('session') WHERE name = 'session_open_mac'") {
+                    [$0.int64(at: 0), $0.int64(at: 1)]
+                }
             }
-            #expect(openIndex?.isUnique == true)
-            #expect(openIndex?.columns == ["mac"])
+            #expect(openIndex == [1, 1])
+            let openIndexColumns = try database.withConnection { db in
+                try db.fetchAll("SELECT name FROM pragma_index_info('session_open_mac')") { $0.string(at: 0) }
+            }
+            #expect(openIndexColumns == ["mac"])
         }
+    }
+
+    @Test func tablesAreStrictAndBlockedDevicesHaveNoRowID() async throws {
+        let database = try AppDatabase.inMemory()
+        let tables = try database.withConnection { db in
+            try db.fetchAll("SELECT name, wr, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'") {
+                "\($0.string(at: 0) ?? ""):wr=\($0.int64(at: 1) ?? -1):strict=\($0.int64(at: 2) ?? -1)"
+            }
+        }
+        #expect(Set(tables) == [
+            "session:wr=0:strict=1", "blocked_device:wr=1:strict=1", "schema_migration:wr=0:strict=1",
+        ])
     }
 
     @Test func connectionsAreDurableWALWithForeignKeys() async throws {
         try await withFileDatabase { database, _ in
-            let (journal, writerSync, foreignKeys, timeout) = try await database.writer.write { db in
+            let (journal, writerSync, foreignKeys, timeout, cacheSize) = try database.withConnection { db in
                 (
-                    try String.fetchOne(db, sql: "PRAGMA journal_mode"),
-                    try Int.fetchOne(db, sql: "PRAGMA synchronous"),
-                    try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
-                    try Int.fetchOne(db, sql: "PRAGMA busy_timeout")
+                    try db.text("PRAGMA journal_mode"),
+                    try db.integer("PRAGMA synchronous"),
+                    try db.integer("PRAGMA foreign_keys"),
+                    try db.integer("PRAGMA busy_timeout"),
+                    try db.integer("PRAGMA cache_size")
                 )
             }
             #expect(journal == "wal")
             #expect(writerSync == 2)  // FULL
             #expect(foreignKeys == 1)
             #expect(timeout == 5000)
+            #expect(cacheSize == -1024)  // KiB
         }
     }
 
@@ -57,12 +77,12 @@ import Testing
         var first: AppDatabase? = try AppDatabase.open(path: directory.databasePath)
         let started = try await first!.startSessions([visitor(1), visitor(2)])
         _ = try await first!.setBlocked([mac(9)], blocked: true, at: t0)
-        first = nil  // closes the pool
+        first = nil  // closes the connection
 
         let second = try AppDatabase.open(path: directory.databasePath)
         #expect(try await second.liveSessions(at: t0) == started)
         #expect(try await second.blockedDevices() == [mac(9)])
-        let migrations = try await second.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") }
+        let migrations = try second.withConnection { db in try db.integer("SELECT COUNT(*) FROM schema_migration") }
         #expect(migrations == 2)
     }
 
@@ -90,19 +110,35 @@ import Testing
         defer { directory.remove() }
         do {
             let database = try AppDatabase.open(path: directory.databasePath)
-            try await database.writer.write { db in
-                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')")
+            try await database.write("test") { db in
+                try db.execute("INSERT INTO schema_migration (identifier) VALUES ('v9-from-the-future')")
             }
         }
         let error = #expect(throws: StoreError.self) { try AppDatabase.open(path: directory.databasePath) }
         #expect(error?.code == .schemaTooNew)
+        let readOnly = #expect(throws: StoreError.self) { try AppDatabase.openReadOnly(path: directory.databasePath) }
+        #expect(readOnly?.code == .schemaTooNew)
     }
 
     @Test func inMemoryDatabaseHasTheSameSchemaAndBehaviour() async throws {
         let database = try AppDatabase.inMemory()
         let started = try await database.startSessions([visitor(1)])
         #expect(try await database.liveSessions(at: t0) == started)
-        let tables = try await database.reader.read { db in try db.tableExists("blocked_device") }
-        #expect(tables)
+        let tables = try database.withConnection { db in
+            try db.integer("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'blocked_device'")
+        }
+        #expect(tables == 1)
+        #expect(try database.withConnection { db in try db.text("PRAGMA journal_mode") } == "memory")
+    }
+
+    @Test func aCancelledTaskRunsNothing() async throws {
+        let database = try AppDatabase.inMemory()
+        let task = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await database.startSessions([visitor(1)])
+        }
+        let error = await #expect(throws: StoreError.self) { try await task.value }
+        #expect(error?.code == .cancelled)
+        #expect(try await database.liveSessions(at: t0).isEmpty)
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import CSQLite
+import FoundationEssentials
 import RelaisCore
 @testable import RelaisStore
 
@@ -7,7 +8,7 @@ struct TemporaryDirectory {
     let path: String
 
     init() throws {
-        path = NSTemporaryDirectory() + "relais-store-tests-" + UUID().uuidString
+        path = FileManager.default.temporaryDirectory.path + "/relais-store-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
     }
 
@@ -39,4 +40,14 @@ func withFileDatabase(_ body: (AppDatabase, TemporaryDirectory) async throws -> 
     defer { directory.remove() }
     let database = try AppDatabase.open(path: directory.databasePath)
     try await body(database, directory)
+}
+
+/// Extended result codes, which Swift cannot import from sqlite3.h (they are macro expressions).
+enum ExtendedCode {
+    static let ioErrWrite = SQLITE_IOERR | (3 << 8)
+    static let constraintCheck = SQLITE_CONSTRAINT | (1 << 8)
+    static let constraintNotNull = SQLITE_CONSTRAINT | (5 << 8)
+    static let constraintUnique = SQLITE_CONSTRAINT | (8 << 8)
+    static let constraintDataType = SQLITE_CONSTRAINT | (12 << 8)
+    static let cantOpen = SQLITE_CANTOPEN
 }

@@ -1,4 +1,4 @@
-import GRDB
+import CSQLite
 import RelaisCore
 import Testing
 @testable import RelaisStore
@@ -12,22 +12,25 @@ import Testing
         "ended_at": .null, "end_reason": .null,
     ]
 
-    static func insert(_ db: Database, _ changes: [String: SQLValue] = [:]) throws {
+    static func insert(_ db: SQLiteConnection, _ changes: [String: SQLValue] = [:]) throws {
         let values = valid.merging(changes) { $1 }
         let columns = values.keys.sorted()
-        try db.execute(
-            sql: "INSERT INTO session (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
-            arguments: StatementArguments(columns.map { values[$0]!.databaseValue }))
+        let statement = try db.prepare(
+            "INSERT INTO session (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
+        for (index, column) in columns.enumerated() {
+            try values[column]!.bind(to: statement, at: Int32(index + 1))
+        }
+        try statement.execute()
     }
 
     /// Runs a raw insert and returns SQLite's primary result code, or nil when it succeeded.
-    static func rawInsertResult(_ changes: [String: SQLValue]) async throws -> ResultCode? {
+    static func rawInsertResult(_ changes: [String: SQLValue]) async throws -> Int32? {
         let database = try AppDatabase.inMemory()
-        return try await database.writer.write { db in
+        return try database.withConnection { db in
             do {
                 try insert(db, changes)
                 return nil
-            } catch let error as DatabaseError {
+            } catch let error as SQLiteError {
                 return error.resultCode
             }
         }
@@ -51,7 +54,7 @@ import Testing
     ] as [[String: SQLValue]])
     func constraintsRejectBadValues(change: [String: SQLValue]) async throws {
         let result = try await Self.rawInsertResult(change)
-        #expect(result == .SQLITE_CONSTRAINT, "\(change) was accepted")
+        #expect(result == SQLITE_CONSTRAINT, "\(change) was accepted")
     }
 
     @Test func everyEndReasonOfTheDomainIsAccepted() async throws {
@@ -63,33 +66,46 @@ import Testing
 
     @Test func atMostOneOpenSessionPerDeviceEvenForRawSQL() async throws {
         let database = try AppDatabase.inMemory()
-        try await database.writer.write { db in
+        try database.withConnection { db in
             try Self.insert(db)
-            let error = #expect(throws: DatabaseError.self) { try Self.insert(db, ["started_at": 1_500, "expires_at": 2_500]) }
-            #expect(error?.resultCode == .SQLITE_CONSTRAINT)
-            #expect(error?.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE)
+            let error = #expect(throws: SQLiteError.self) { try Self.insert(db, ["started_at": 1_500, "expires_at": 2_500]) }
+            #expect(error?.resultCode == SQLITE_CONSTRAINT)
+            #expect(error?.extendedCode == ExtendedCode.constraintUnique)
             // Ended sessions of the same device are history: any number of them.
             try Self.insert(db, ["ended_at": 1_200, "end_reason": "idle"])
             try Self.insert(db, ["ended_at": 1_300, "end_reason": "replaced"])
             // Another device is independent.
             try Self.insert(db, ["mac": "02:00:00:00:00:02"])
             // Re-opening an ended session while another is open is refused too.
-            let update = #expect(throws: DatabaseError.self) {
-                try db.execute(sql: "UPDATE session SET ended_at = NULL, end_reason = NULL WHERE end_reason = 'idle'")
+            let update = #expect(throws: SQLiteError.self) {
+                try db.execute("UPDATE session SET ended_at = NULL, end_reason = NULL WHERE end_reason = 'idle'")
             }
-            #expect(update?.resultCode == .SQLITE_CONSTRAINT)
+            #expect(update?.resultCode == SQLITE_CONSTRAINT)
         }
+    }
+
+    @Test func idsAreNeverReused() async throws {
+        let database = try AppDatabase.inMemory()
+        let (first, second) = try database.withConnection { db in
+            try Self.insert(db)
+            let first = db.lastInsertedRowID
+            try db.execute("DELETE FROM session")
+            try Self.insert(db)
+            return (first, db.lastInsertedRowID)
+        }
+        #expect(second > first)
     }
 
     @Test func sweepsAndDeviceLookupsUseThePartialIndexes() async throws {
         let database = try AppDatabase.inMemory()
-        let plans = try await database.reader.read { db in
+        let plans = try database.withConnection { db in
             try [
                 "SELECT * FROM session WHERE ended_at IS NULL AND expires_at <= 5",
                 "SELECT * FROM session WHERE ended_at IS NULL AND expires_at > 5",
                 "SELECT * FROM session WHERE mac = '02:00:00:00:00:01' AND ended_at IS NULL",
             ].map { sql in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined()
+                // Columns of EXPLAIN QUERY PLAN: id, parent, notused, detail.
+                try db.fetchAll("EXPLAIN QUERY PLAN " + sql) { $0.string(at: 3) ?? "" }.joined()
             }
         }
         #expect(plans[0].contains("INDEX session_open_expires_at"), "\(plans[0])")
@@ -98,7 +114,7 @@ import Testing
     }
 }
 
-/// A literal SQL value for the raw inserts above (`DatabaseValue` has no literal syntax).
+/// A literal SQL value for the raw inserts above.
 enum SQLValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, CustomStringConvertible {
     case text(String)
     case integer(Int64)
@@ -107,13 +123,19 @@ enum SQLValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByInte
     init(stringLiteral value: String) { self = .text(value) }
     init(integerLiteral value: Int64) { self = .integer(value) }
 
-    var databaseValue: DatabaseValue {
+    func bind(to statement: SQLiteStatement, at index: Int32) throws {
         switch self {
-        case .text(let text): text.databaseValue
-        case .integer(let integer): integer.databaseValue
-        case .null: .null
+        case .text(let text): try statement.bind(text, at: index)
+        case .integer(let integer): try statement.bind(integer, at: index)
+        case .null: try statement.bindNull(at: index)
         }
     }
 
-    var description: String { databaseValue.description }
+    var description: String {
+        switch self {
+        case .text(let text): "'\(text)'"
+        case .integer(let integer): "\(integer)"
+        case .null: "NULL"
+        }
+    }
 }
