@@ -79,9 +79,6 @@ struct NFTablesCommands {
         addElements("blocked", macs.map(\.description))
     }
 
-    /// One set per command: libnftables 1.0.6 fails a buffer holding two `list set` commands.
-    func list(set: String) -> String { "list set inet \(table) \(set)\n" }
-
     func uninstall() -> String { "add table inet \(table)\ndelete table inet \(table)\n" }
 
     private func addGrants(_ grants: [FirewallGrant]) -> String {

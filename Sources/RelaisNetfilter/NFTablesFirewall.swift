@@ -9,9 +9,8 @@ import RelaisCore
 /// It acts in the network namespace the object was created in (see `NFTablesContext`).
 public final class NFTablesFirewall: Firewall {
     private let context: NFTablesContext
-    /// Listings run on their own context: at 10,000 sessions one takes ~30 ms, and a visitor's grant must
-    /// not wait behind it for the lock of the shared context.
-    private let listingContext: NFTablesContext
+    /// The sweep's listings, over a netlink socket of their own: a visitor's grant never waits behind one.
+    private let reader: NFTablesSetReader
     private let commands: NFTablesCommands
     private let logger: Logger
 
@@ -19,7 +18,7 @@ public final class NFTablesFirewall: Firewall {
     public init(tableName: String, logger: Logger) throws(FirewallError) {
         self.commands = try NFTablesCommands(table: tableName)
         self.context = try NFTablesContext()
-        self.listingContext = try NFTablesContext()
+        self.reader = try NFTablesSetReader(table: commands.table)
         self.logger = logger
     }
 
@@ -60,18 +59,16 @@ public final class NFTablesFirewall: Firewall {
         try consistentListing(of: "blocked")
     }
 
-    /// The addresses of one set, listed while it was not being resized. The kernel walks a hash set while
-    /// it may be rehashing (after a large batch): such a dump repeats some elements and misses as many
-    /// others (seen here: 8,297 distinct of 10,000 listed). Repeats are the sign; list again until none.
+    /// The addresses of one set, listed while it was not being changed or resized. The kernel walks a hash
+    /// set while it may be rehashing (after a large batch): such a dump repeats some elements and misses as
+    /// many others (seen here: 8,297 distinct of 10,000 listed). Repeats, or the kernel's own "interrupted"
+    /// flag, are the sign; list again until neither.
     private func consistentListing(of set: String) throws(FirewallError) -> Set<MACAddress> {
         for attempt in 0..<Self.listingAttempts {
-            let text = try listingContext.run(commands.list(set: set), code: "list")
-            let listing = try NFTablesListing.parse(text)
-            guard listing.setName == set else {
-                throw FirewallError(code: "list", message: "asked for set \(set), libnftables listed \(listing.setName)")
-            }
-            if !listing.hasRepeatedElements { return listing.macAddresses }
-            logger.debug("firewall listing taken during a set resize, listing again", metadata: ["firewall.attempt": "\(attempt + 1)"])
+            let dump = try reader.dump(set)
+            let distinct = Set(dump.elements)
+            if !dump.interrupted && distinct.count == dump.elements.count { return distinct }
+            logger.debug("firewall listing taken during a set change, listing again", metadata: ["firewall.attempt": "\(attempt + 1)"])
             usleep(50_000)
         }
         throw FirewallError(code: "list", message: "the kernel kept returning inconsistent set listings")
