@@ -78,7 +78,8 @@ int main(int argc, char **argv) {
       MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_DUAL_STACK * (portal_host == NULL),
       (uint16_t) atoi(argv[1]), NULL, NULL, answer, NULL,
       MHD_OPTION_THREAD_POOL_SIZE, 2u, MHD_OPTION_CONNECTION_LIMIT, 1024u,
-      MHD_OPTION_PER_IP_CONNECTION_LIMIT, 32u, MHD_OPTION_CONNECTION_TIMEOUT, 15u, MHD_OPTION_END);
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, 32u, MHD_OPTION_CONNECTION_TIMEOUT, 15u,
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t) 16384, MHD_OPTION_END);
   if (!d) { fprintf(stderr, "MHD_start_daemon failed\n"); return 1; }
   sigset_t s; sigemptyset(&s); sigaddset(&s, SIGTERM); sigaddset(&s, SIGINT);
   sigprocmask(SIG_BLOCK, &s, NULL);

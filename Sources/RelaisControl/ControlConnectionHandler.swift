@@ -60,9 +60,13 @@ final class ControlConnectionHandler: Sendable {
         let outcome = connection.readMessage(limit: maxRequestBytes, until: .now + readTimeout)
         let peer = connection.peerCredentials()
         let response: ControlResponse
+        var answered: ControlRequest?
+        defer { answered.map(handler.didAnswer) }
         if let peer, policy.allows(userID: peer.userID, groupID: peer.groupID) {
             switch respond(to: outcome, uid: peer.userID) {
-            case .some(let answer): response = answer
+            case .some(let answer):
+                response = answer.response
+                answered = answer.request
             case .none: return
             }
         } else {
@@ -74,18 +78,19 @@ final class ControlConnectionHandler: Sendable {
         reply(response, on: connection, within: writeTimeout)
     }
 
-    /// The answer to what was read; nil when the peer left without asking anything.
-    private func respond(to outcome: UnixSocket.ReadOutcome, uid: uid_t) -> ControlResponse? {
+    /// The answer to what was read, with the request when it was readable; nil when the peer left
+    /// without asking anything.
+    private func respond(to outcome: UnixSocket.ReadOutcome, uid: uid_t) -> (response: ControlResponse, request: ControlRequest?)? {
         switch outcome {
         case .message(let bytes):
             return answer(bytes, uid: uid)
         case .tooLarge:
             logger.notice("control request too large", metadata: ["control.limit": "\(maxRequestBytes)"])
-            return .failure(
-                "requête trop grande (au plus \(maxRequestBytes) octets)", code: ControlResponse.Code.requestTooLarge)
+            return (.failure(
+                "requête trop grande (au plus \(maxRequestBytes) octets)", code: ControlResponse.Code.requestTooLarge), nil)
         case .timedOut:
             logger.notice("control request timed out", metadata: ["control.uid": "\(uid)"])
-            return .failure("requête incomplète : délai dépassé", code: ControlResponse.Code.timeout)
+            return (.failure("requête incomplète : délai dépassé", code: ControlResponse.Code.timeout), nil)
         case .closedEmpty:
             return nil
         case .failed(let errorNumber):
@@ -94,18 +99,18 @@ final class ControlConnectionHandler: Sendable {
         }
     }
 
-    private func answer(_ bytes: [UInt8], uid: uid_t) -> ControlResponse {
+    private func answer(_ bytes: [UInt8], uid: uid_t) -> (response: ControlResponse, request: ControlRequest?) {
         let request: ControlRequest
         do {
             request = try ControlWire.decoder().decode(ControlRequest.self, from: Data(bytes))
         } catch {
             logger.notice("control request malformed", metadata: ["control.uid": "\(uid)"])
-            return .failure(ControlWire.explain(error), code: ControlResponse.Code.malformedRequest)
+            return (.failure(ControlWire.explain(error), code: ControlResponse.Code.malformedRequest), nil)
         }
         logger.info("control request", metadata: [
             "control.command": "\(request.command)", "control.count": "\(request.macs.count)", "control.uid": "\(uid)",
         ])
-        return Self.wait(for: request, handler: handler)
+        return (Self.wait(for: request, handler: handler), request)
     }
 
     /// Runs the async handler in a task and blocks this (non-pool) thread until it answers.

@@ -119,6 +119,7 @@ public final class MicroHTTPDServer: Sendable {
                 MHD_OptionItem(option: .CONNECTION_LIMIT, value: configuration.connectionLimit, ptr_value: nil),
                 MHD_OptionItem(option: .PER_IP_CONNECTION_LIMIT, value: configuration.perIPConnectionLimit, ptr_value: nil),
                 MHD_OptionItem(option: .CONNECTION_TIMEOUT, value: configuration.connectionTimeoutSeconds, ptr_value: nil),
+                MHD_OptionItem(option: .CONNECTION_MEMORY_LIMIT, value: configuration.connectionMemoryBytes, ptr_value: nil),
                 // No LISTENING_ADDRESS_REUSE: MHD's default (SO_REUSEADDR) allows a quick restart, while a
                 // second daemon on the same port fails to bind instead of silently sharing it (SO_REUSEPORT).
                 MHD_OptionItem(option: .SOCK_ADDR, value: 0, ptr_value: sockaddr),

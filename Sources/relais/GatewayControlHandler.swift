@@ -13,6 +13,11 @@ struct GatewayControlHandler: ControlHandler {
     let startedAt: Date
     let logger: Logger
 
+    /// A batch of thousands of addresses leaves its decoding and its answer in the heap: give it back.
+    func didAnswer(_ request: ControlRequest) {
+        MemoryTrim.afterBatch(of: request.macs.count)
+    }
+
     func handle(_ request: ControlRequest) async -> ControlResponse {
         let now = Date()
         do {

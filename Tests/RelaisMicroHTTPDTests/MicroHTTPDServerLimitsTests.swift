@@ -34,6 +34,25 @@ import Testing
         }
     }
 
+    /// The 16 KiB a connection gets still takes a 10 KiB request head; a larger one is refused by MHD
+    /// with 431, not served half-read.
+    @Test func requestHeadFitsTheConnectionMemory() async throws {
+        let responder = RecordingResponder()
+        try await withServer(responder) { server in
+            let client = try RawHTTPClient(port: server.boundPort)
+            try client.send("GET / HTTP/1.1\r\nHost: a\r\nX-Big: \(String(repeating: "b", count: 10_000))\r\n\r\n")
+            #expect(try await client.readResponse().status == 200)
+            #expect(responder.last?.header("x-big")?.count == 10_000)
+        }
+        let refused = RecordingResponder()
+        try await withServer(refused) { server in
+            let client = try RawHTTPClient(port: server.boundPort)
+            try client.send("GET / HTTP/1.1\r\nHost: a\r\nX-Big: \(String(repeating: "b", count: 20_000))\r\n\r\n")
+            #expect(try await client.readResponse().status == 431)
+            #expect(refused.requests.withLock { $0.isEmpty })
+        }
+    }
+
     @Test func declaredOversizedBodyGets413AndClose() async throws {
         let responder = RecordingResponder()
         try await withServer(responder, configure: { $0.maxBodyBytes = 1000 }) { server in
