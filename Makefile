@@ -13,9 +13,10 @@ test-deps:
 build: deps
 	$(SWIFT) build
 
-# The binary to install on a box: Swift runtime linked in (no toolchain needed there), symbols stripped.
+# The binary to install on a box (see scripts/build-release for the link options); prints its path.
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib -Xlinker -s
+	scripts/build-release
+	@scripts/build-release --bin-path
 
 # Runs relais on loopback with config/relais.dev.toml: no firewall, portal on http://127.0.0.1:8080/.
 run: build

@@ -45,6 +45,8 @@ public actor Gateway: VisitorGateway {
         try firewall.install(layout, grants: grants, blocked: blocked.sorted())
         installed = true
         directory.replaceAll(sessions: live, blocked: blocked)
+        // Restoring thousands of sessions parses one large firewall command: give its memory back.
+        MemoryTrim.afterBatch(of: live.count + blocked.count)
         logger.notice("gateway started", metadata: [
             "gateway.restored": "\(live.count)", "gateway.expired_at_start": "\(expired.count)",
             "gateway.blocked": "\(blocked.count)",

@@ -16,24 +16,26 @@ public enum URLEncodedForm {
 
     /// Percent-encodes `text` for a query value (RFC 3986 unreserved characters stay as they are).
     public static func encode(_ text: String) -> String {
-        let utf8 = text.utf8
-        return String(unsafeUninitializedCapacity: utf8.count * 3) { out in
-            var count = 0
-            for byte in utf8 {
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                     UInt8(ascii: "_"), UInt8(ascii: "~"):
-                    out[count] = byte
-                    count += 1
-                default:
-                    out[count] = UInt8(ascii: "%")
-                    out[count + 1] = hexDigits[Int(byte >> 4)]
-                    out[count + 2] = hexDigits[Int(byte & 0x0F)]
-                    count += 3
-                }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 3)
+        appendEncoded(text.utf8, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the percent-encoding of `bytes` (same rules as ``encode(_:)``) to `out`: for building a
+    /// longer value, such as a redirect location, in one buffer.
+    public static func appendEncoded(_ bytes: some Sequence<UInt8>, to out: inout [UInt8]) {
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.append(byte)
+            default:
+                out.append(UInt8(ascii: "%"))
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
             }
-            return count
         }
     }
 

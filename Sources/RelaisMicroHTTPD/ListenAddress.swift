@@ -38,20 +38,19 @@ struct ListenAddress {
 
     /// The text form of a peer's socket address, or nil for a family other than IPv4/IPv6.
     static func text(of address: UnsafePointer<sockaddr>) -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
-        let written: UnsafePointer<CChar>?
         switch Int32(address.pointee.sa_family) {
         case AF_INET:
-            var bytes = UnsafeRawPointer(address).assumingMemoryBound(to: sockaddr_in.self).pointee.sin_addr
-            written = inet_ntop(AF_INET, &bytes, &buffer, socklen_t(buffer.count))
+            // Dotted quad by hand: glibc's inet_ntop formats IPv4 through sprintf, on every request.
+            let raw = UInt32(bigEndian: UnsafeRawPointer(address).assumingMemoryBound(to: sockaddr_in.self).pointee.sin_addr.s_addr)
+            return "\(raw >> 24).\(raw >> 16 & 0xFF).\(raw >> 8 & 0xFF).\(raw & 0xFF)"
         case AF_INET6:
             var bytes = UnsafeRawPointer(address).assumingMemoryBound(to: sockaddr_in6.self).pointee.sin6_addr
-            written = inet_ntop(AF_INET6, &bytes, &buffer, socklen_t(buffer.count))
+            var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+            guard inet_ntop(AF_INET6, &bytes, &buffer, socklen_t(buffer.count)) != nil else { return nil }
+            return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         default:
             return nil
         }
-        guard written != nil else { return nil }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 

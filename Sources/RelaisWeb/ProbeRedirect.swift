@@ -19,11 +19,22 @@ extension PortalResponder {
             return .redirect(to: portalURL + "statut")
         }
         let rawHost = request.header("host") ?? ""
-        var original = "http://\(rawHost)\(request.path)"
-        if !request.query.isEmpty { original += "?\(request.query)" }
-        guard !rawHost.isEmpty, original.utf8.count <= Self.maxContinueLength else {
+        // "http://" + host + path + ("?" + query), percent-encoded after "?continue=", in one buffer.
+        let originalLength = 7 + rawHost.utf8.count + request.path.utf8.count
+            + (request.query.isEmpty ? 0 : 1 + request.query.utf8.count)
+        guard !rawHost.isEmpty, originalLength <= Self.maxContinueLength else {
             return .redirect(to: portalURL)
         }
-        return .redirect(to: portalURL + "?continue=" + URLEncodedForm.encode(original))
+        var location: [UInt8] = []
+        location.reserveCapacity(portalURL.utf8.count + 10 + originalLength * 3)
+        location.append(contentsOf: portalURL.utf8)
+        location.append(contentsOf: "?continue=http%3A%2F%2F".utf8)
+        URLEncodedForm.appendEncoded(rawHost.utf8, to: &location)
+        URLEncodedForm.appendEncoded(request.path.utf8, to: &location)
+        if !request.query.isEmpty {
+            location.append(contentsOf: "%3F".utf8)
+            URLEncodedForm.appendEncoded(request.query.utf8, to: &location)
+        }
+        return .redirect(to: String(decoding: location, as: UTF8.self))
     }
 }
