@@ -16,7 +16,8 @@ final class RequestContext {
 
     /// Path and query split at the first `?`, both still percent-encoded.
     var pathAndQuery: (path: String, query: String) {
-        guard let mark = rawTarget.firstIndex(of: "?") else { return (rawTarget, "") }
-        return (String(rawTarget[..<mark]), String(rawTarget[rawTarget.index(after: mark)...]))
+        // Searched as a byte: a Character search walks grapheme clusters, on every request.
+        guard let mark = rawTarget.utf8.firstIndex(of: UInt8(ascii: "?")) else { return (rawTarget, "") }
+        return (String(rawTarget[..<mark]), String(rawTarget[rawTarget.utf8.index(after: mark)...]))
     }
 }
