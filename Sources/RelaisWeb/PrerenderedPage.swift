@@ -32,13 +32,14 @@ struct PrerenderedPage: Sendable {
         self.slots = slots
     }
 
-    /// The page with these values in their slots.
-    func render(_ values: [Slot: String]) -> [UInt8] {
+    /// The page with these values in their slots; `value` is asked once per slot occurrence (a closure
+    /// rather than a dictionary: no table to build and hash on every page served).
+    func render(_ value: (Slot) -> String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(pieces.reduce(0) { $0 + $1.count } + 512)
         for (index, slot) in slots.enumerated() {
             out += pieces[index]
-            Self.appendEscaped(values[slot] ?? "", to: &out)
+            Self.appendEscaped(value(slot), to: &out)
         }
         out += pieces[pieces.count - 1]
         return out

@@ -30,9 +30,14 @@ extension PortalResponder {
         let token = forms.issue(for: visit.ipAddress, now: visit.now)
         let continueValue = target.utf8.count <= Self.maxContinueLength ? target : ""
         if !problem, let cached = splashPages[SplashVariant(language: visit.language, explicitLanguage: visit.explicitLanguage)] {
-            let body = cached.render([
-                .token: token, .continueURL: continueValue, .switchHref: renderer.switchHref(visit: visit, path: "/"),
-            ])
+            let switchHref = renderer.switchHref(visit: visit, path: "/")
+            let body = cached.render { slot in
+                switch slot {
+                case .token: token
+                case .continueURL: continueValue
+                case .switchHref: switchHref
+                }
+            }
             return renderer.response(body, status: status)
         }
         let page = splashPage(visit.language, explicitLanguage: visit.explicitLanguage, token: token, continueURL: continueValue, problem: problem)

@@ -31,7 +31,7 @@ import Testing
     @Test func aTemplateWithoutItsTokenSlotIsNotPrerendered() {
         #expect(PrerenderedPage(html: "<p>\(PrerenderedPage.Slot.continueURL.marker)</p>") == nil)
         let page = PrerenderedPage(html: "a\(PrerenderedPage.Slot.token.marker)b\(PrerenderedPage.Slot.continueURL.marker)c\(PrerenderedPage.Slot.switchHref.marker)d")
-        let rendered = page.map { String(decoding: $0.render([.token: "<t>", .continueURL: "&", .switchHref: "'"]), as: UTF8.self) }
+        let rendered = page.map { String(decoding: $0.render { [.token: "<t>", .continueURL: "&", .switchHref: "'"][$0] ?? "" }, as: UTF8.self) }
         #expect(rendered == "a&lt;t&gt;b&amp;c&#39;d")
     }
 }

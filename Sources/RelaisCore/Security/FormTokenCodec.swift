@@ -42,7 +42,16 @@ public struct FormTokenCodec: Sendable {
 
     /// A code shorter than `codeLength` (a failing authenticator) yields tokens that never verify: fail closed.
     private func code(ipAddress: String, nonceText: String, expiry: Int64) -> [UInt8] {
-        let message = Array("relais-form-1|\(ipAddress)|\(nonceText)|\(expiry)".utf8)
-        return Array(authenticator.authenticationCode(for: message).prefix(Self.codeLength))
+        var message: [UInt8] = []
+        message.reserveCapacity(48 + ipAddress.utf8.count + nonceText.utf8.count)
+        message.append(contentsOf: "relais-form-1|".utf8)
+        message.append(contentsOf: ipAddress.utf8)
+        message.append(UInt8(ascii: "|"))
+        message.append(contentsOf: nonceText.utf8)
+        message.append(UInt8(ascii: "|"))
+        message.append(contentsOf: String(expiry).utf8)
+        var code = authenticator.authenticationCode(for: message)
+        if code.count > Self.codeLength { code.removeLast(code.count - Self.codeLength) }
+        return code
     }
 }
