@@ -23,8 +23,10 @@ enum ResponseQueue {
         do throws(MicroHTTPDError) {
             for (name, value) in response.headers where !(name.utf8.count == 14 && name.lowercased() == "content-length") {
                 // MHD computes Content-Length from the body and refuses a second one.
-                try MicroHTTPDError.check(
-                    MHD_add_response_header(handle, name, value), .responseFailed, "MHD_add_response_header \(name)")
+                // withCString: the implicit String-to-pointer conversion copies small (inline) strings
+                // such as "Location" into a heap array, for every header of every response.
+                let added = name.withCString { name in value.withCString { MHD_add_response_header(handle, name, $0) } }
+                try MicroHTTPDError.check(added, .responseFailed, "MHD_add_response_header \(name)")
             }
             if closing {
                 try MicroHTTPDError.check(
