@@ -18,23 +18,27 @@ public enum URLEncodedForm {
     public static func encode(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count * 3)
-        appendEncoded(text.utf8, to: &out)
+        appendEncoded(text, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the percent-encoding of `bytes` (same rules as ``encode(_:)``) to `out`: for building a
-    /// longer value, such as a redirect location, in one buffer.
-    public static func appendEncoded(_ bytes: some Sequence<UInt8>, to out: inout [UInt8]) {
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                 UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.append(byte)
-            default:
-                out.append(UInt8(ascii: "%"))
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0F)])
+    /// Appends the percent-encoding of `text` (same rules as ``encode(_:)``) to `out`: for building a
+    /// longer value, such as a redirect location, in one buffer. Not generic on purpose: called from
+    /// another module, a generic version runs unspecialized, through witness tables, byte by byte.
+    public static func appendEncoded(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                     UInt8(ascii: "_"), UInt8(ascii: "~"):
+                    out.append(byte)
+                default:
+                    out.append(UInt8(ascii: "%"))
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0x0F)])
+                }
             }
         }
     }

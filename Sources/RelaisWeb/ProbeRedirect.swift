@@ -29,11 +29,11 @@ extension PortalResponder {
         location.reserveCapacity(portalURL.utf8.count + 10 + originalLength * 3)
         location.append(contentsOf: portalURL.utf8)
         location.append(contentsOf: "?continue=http%3A%2F%2F".utf8)
-        URLEncodedForm.appendEncoded(rawHost.utf8, to: &location)
-        URLEncodedForm.appendEncoded(request.path.utf8, to: &location)
+        URLEncodedForm.appendEncoded(rawHost, to: &location)
+        URLEncodedForm.appendEncoded(request.path, to: &location)
         if !request.query.isEmpty {
             location.append(contentsOf: "%3F".utf8)
-            URLEncodedForm.appendEncoded(request.query.utf8, to: &location)
+            URLEncodedForm.appendEncoded(request.query, to: &location)
         }
         return .redirect(to: String(decoding: location, as: UTF8.self))
     }
