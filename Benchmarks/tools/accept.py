@@ -2,7 +2,8 @@
 """Accept -> traffic, run in the client namespace: per iteration fetch the portal page on a persistent
 connection, extract the form token, then time from sending POST /connexion to the first 204 from the
 internet host (fresh TCP connections, retried while still redirected); deauth with `relais ctl` after.
-Prints one JSON object: latencies in ms, retries, wall time of the whole run."""
+Prints one JSON object: latencies in ms (and, for each, when the portal's answer to the POST had been
+read: the rest is the new connection through the firewall), retries, wall time of the whole run."""
 import http.client, json, re, socket, subprocess, sys, time, urllib.parse
 
 portal, portal_port, internet, relais, sock, mac, iterations = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6], int(sys.argv[7])
@@ -42,7 +43,7 @@ def portal_request(method, path, body=None):
             conn = None
             if attempt: raise
 
-latencies, retries, failures = [], 0, 0
+latencies, answered, retries, failures = [], [], 0, 0
 start = time.monotonic()
 for i in range(iterations):
     assert probe() == 302, "device must be redirected before accepting"
@@ -52,15 +53,18 @@ for i in range(iterations):
     body = urllib.parse.urlencode({"token": token, "continue": cont})
     t0 = time.perf_counter()
     status, _ = portal_request("POST", "/connexion", body)
+    t_answer = time.perf_counter()
     got = 0
     while status == 200 and time.perf_counter() - t0 < 2:
         got = probe()
         if got == 204: break
         retries += 1
     t1 = time.perf_counter()
-    if status == 200 and got == 204: latencies.append((t1 - t0) * 1000)
+    if status == 200 and got == 204:
+        latencies.append((t1 - t0) * 1000)
+        answered.append((t_answer - t0) * 1000)
     else: failures += 1
     subprocess.run([relais, "ctl", "--socket", sock, "deauth", mac], check=True, stdout=subprocess.DEVNULL)
 wall = time.monotonic() - start
-print(json.dumps({"latencies_ms": latencies, "retries": retries, "failures": failures, "wall_s": wall,
+print(json.dumps({"latencies_ms": latencies, "answered_ms": answered, "retries": retries, "failures": failures, "wall_s": wall,
                   "first_epoch_ms": int((time.time() - wall) * 1000)}))
