@@ -166,7 +166,8 @@ public actor Gateway: VisitorGateway {
         let atLimit = confirmed.filter { $0.remainingSeconds(at: now) <= 2 }.map(\.mac)
         if !idle.isEmpty { ended += try await store.endSessions(of: idle, reason: .idle, at: now) }
         if !atLimit.isEmpty { ended += try await store.endSessions(of: atLimit, reason: .sessionLimit, at: now) }
-        // The listing of a large table leaves its buffers in the heap: hand them back with the ended sessions'.
+        // A sweep over a large table (its two listings, the sets built from them) and the requests served
+        // since the last one leave freed pages in the heap: hand them back with the ended sessions'.
         defer { MemoryTrim.afterBatch(of: max(passing.count, ended.count)) }
         guard !ended.isEmpty else { return [] }
         try retire(ended)

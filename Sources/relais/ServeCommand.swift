@@ -21,7 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
     var config: String = "/etc/relais/relais.toml"
 
     func run() async throws {
-        MallocTuning.limitArenas()
+        MallocTuning.configure()
         let settings: RelaisConfig
         do {
             settings = try ConfigFile.load(config)
