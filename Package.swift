@@ -24,6 +24,8 @@ let package = Package(
 
         // Pure core: domain types, policies, config. No I/O, no C.
         .target(name: "RelaisCore"),
+        // Civil time (time zones from tzdata), the system clocks and the scheduler.
+        .target(name: "RelaisTime", dependencies: ["RelaisCore"]),
         // Transport-independent HTTP values and the responder protocol.
         .target(name: "RelaisHTTP"),
 
@@ -47,13 +49,14 @@ let package = Package(
         // The composition root.
         .executableTarget(name: "relais", dependencies: [
             "RelaisCore", "RelaisHTTP", "RelaisMicroHTTPD", "RelaisCrypto", "RelaisStore",
-            "RelaisNetfilter", "RelaisControl", "RelaisGateway", "RelaisWeb",
+            "RelaisNetfilter", "RelaisControl", "RelaisGateway", "RelaisWeb", "RelaisTime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
 
         .testTarget(name: "RelaisCoreTests", dependencies: ["RelaisCore"]),
+        .testTarget(name: "RelaisTimeTests", dependencies: ["RelaisTime", "RelaisCore"]),
         .testTarget(name: "RelaisMicroHTTPDTests", dependencies: ["RelaisMicroHTTPD", "RelaisHTTP", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisCryptoTests", dependencies: ["RelaisCrypto"]),
         .testTarget(name: "RelaisStoreTests", dependencies: ["RelaisStore", "CSQLite", "RelaisCore"]),
