@@ -22,8 +22,10 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
-        // Pure core: domain types, policies, config. No I/O, no C.
+        // Pure core: domain types and policies. No I/O, no C.
         .target(name: "RelaisCore"),
+        // The config file: TOML-subset reader and schema, shared by every executable composition.
+        .target(name: "RelaisConfig", dependencies: ["RelaisCore"]),
         // Civil time (time zones from tzdata), the system clocks and the scheduler.
         .target(name: "RelaisTime", dependencies: ["RelaisCore"]),
         // Transport-independent HTTP values and the responder protocol.
@@ -39,7 +41,7 @@ let package = Package(
         // Application: the gateway that keeps store and firewall in step, and the web pages.
         .target(name: "RelaisGateway", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
         .target(name: "RelaisWeb", dependencies: [
-            "RelaisCore", "RelaisHTTP", "RelaisGateway",
+            "RelaisCore", "RelaisConfig", "RelaisHTTP", "RelaisGateway",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -48,7 +50,7 @@ let package = Package(
 
         // The composition root.
         .executableTarget(name: "relais", dependencies: [
-            "RelaisCore", "RelaisHTTP", "RelaisMicroHTTPD", "RelaisCrypto", "RelaisStore",
+            "RelaisCore", "RelaisConfig", "RelaisHTTP", "RelaisMicroHTTPD", "RelaisCrypto", "RelaisStore",
             "RelaisNetfilter", "RelaisControl", "RelaisGateway", "RelaisWeb", "RelaisTime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
@@ -56,6 +58,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "RelaisCoreTests", dependencies: ["RelaisCore"]),
+        .testTarget(name: "RelaisConfigTests", dependencies: ["RelaisConfig", "RelaisCore"]),
         .testTarget(name: "RelaisTimeTests", dependencies: ["RelaisTime", "RelaisCore"]),
         .testTarget(name: "RelaisMicroHTTPDTests", dependencies: ["RelaisMicroHTTPD", "RelaisHTTP", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisCryptoTests", dependencies: ["RelaisCrypto"]),

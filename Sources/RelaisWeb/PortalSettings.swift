@@ -1,3 +1,4 @@
+import RelaisConfig
 import RelaisCore
 
 /// What the portal pages need to know about this box, taken from `RelaisConfig`.

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import RelaisConfig
 import RelaisCore
 
 /// Reads the configuration file: the only place the program touches it.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import RelaisControl
+import RelaisConfig
 import RelaisCore
 
 /// `relais ctl`: the operator's client for the running daemon, over its local control socket.

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Logging
 import RelaisControl
+import RelaisConfig
 import RelaisCore
 import RelaisGateway
 

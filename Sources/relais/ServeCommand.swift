@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import Logging
 import RelaisControl
+import RelaisConfig
 import RelaisCore
 import RelaisCrypto
 import RelaisGateway

@@ -1,5 +1,5 @@
 import Foundation
-import RelaisCore
+import RelaisConfig
 import Testing
 
 /// The files shipped in `config/` load cleanly and say what they mean to say.

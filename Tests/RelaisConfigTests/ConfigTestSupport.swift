@@ -1,4 +1,4 @@
-import RelaisCore
+import RelaisConfig
 
 /// Loads `text` as `relais.toml` in /etc/relais and returns the issues (empty on success).
 func configIssues(_ text: String, directory: String = "/etc/relais") -> [ConfigIssue] {

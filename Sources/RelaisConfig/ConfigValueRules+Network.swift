@@ -1,3 +1,5 @@
+import RelaisCore
+
 extension ConfigValueRules {
     static func ipLiteral(_ value: ConfigValue) throws(ValueRejection) -> String {
         let allowed = "an IPv4 or IPv6 address such as 0.0.0.0, 192.168.50.1 or ::"
@@ -103,12 +105,19 @@ extension ConfigValueRules {
         let widest = address.isIPv4 ? 8 : 16
         let range = "a prefix length from \(widest) to \(address.bitWidth) for IPv\(address.isIPv4 ? 4 : 6)"
         guard parts.count == 2 else { return }
-        guard let prefix = CIDRBlock.prefixLength(parts[1]), let block = CIDRBlock(address: address, prefixLength: prefix) else {
+        guard let prefix = prefixLength(parts[1]), let block = CIDRBlock(address: address, prefixLength: prefix) else {
             throw ValueRejection(problem: "\(quoted) has an invalid prefix length", allowed: range)
         }
         guard prefix >= widest else { throw ValueRejection(problem: "\(quoted) is too wide", allowed: range) }
         guard !block.hasHostBits else {
             throw ValueRejection(problem: "\(quoted) has bits set after the prefix; did you mean \"\(block.network)\"?")
         }
+    }
+
+    /// Decimal digits only, no sign, no leading zero: the text after `/` (as `CIDRBlock` reads it).
+    static func prefixLength(_ text: Substring) -> Int? {
+        guard (1...3).contains(text.count), text.allSatisfy({ ("0"..."9").contains($0) }),
+              text.count == 1 || text.first != "0" else { return nil }
+        return Int(text)
     }
 }

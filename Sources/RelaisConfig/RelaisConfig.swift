@@ -1,3 +1,5 @@
+import RelaisCore
+
 /// The whole configuration of one box. Every default lives in `RelaisConfig.defaults`.
 public struct RelaisConfig: Sendable, Equatable {
     public var portal: Portal

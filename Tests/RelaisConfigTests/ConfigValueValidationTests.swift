@@ -1,4 +1,4 @@
-import RelaisCore
+import RelaisConfig
 import Testing
 
 /// One refused value per case: the issue names the key and the line, and nothing else is reported.

@@ -1,3 +1,4 @@
+import RelaisConfig
 import RelaisCore
 import Testing
 

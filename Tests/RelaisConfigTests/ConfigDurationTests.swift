@@ -1,4 +1,4 @@
-import RelaisCore
+import RelaisConfig
 import Testing
 
 @Suite struct ConfigDurationTests {
