@@ -24,6 +24,11 @@ struct ConfigReader {
         issues.append(ConfigIssue(file: fileName, line: line, key: key, problem: problem, allowed: allowed))
     }
 
+    /// A risk the file is accepted with; `advice` says what to do about it.
+    mutating func warn(line: Int, key: String, problem: String, advice: String? = nil) {
+        issues.append(ConfigIssue(file: fileName, line: line, key: key, problem: problem, allowed: advice, severity: .warning))
+    }
+
     /// Sets `target` from `section.key` when present and valid; leaves the default otherwise.
     mutating func set<T>(_ target: inout T, _ section: String, _ key: String, _ rule: ConfigRule<T>) {
         guard let entry = document.entry(section, key) else { return }

@@ -12,7 +12,12 @@ extension ConfigValueRules {
     static func host(_ value: ConfigValue) throws(ValueRejection) -> String {
         let allowed = "a host name such as portail.example.fr, or an IP address such as 192.168.50.1"
         let host = try text(value, expected: allowed)
-        if IPAddress(host) != nil { return host }
+        if let address = IPAddress(host) {
+            guard !address.isUnspecified else {
+                throw ValueRejection(problem: "\(value.rendered) means \"every interface\" to a server; devices cannot reach it", allowed: allowed)
+            }
+            return host
+        }
         let problem: String
         if host.contains("://") {
             problem = "\(value.rendered) must not include a scheme such as http://"
@@ -42,29 +47,44 @@ extension ConfigValueRules {
         }
     }
 
-    /// Linux interface names: 1–15 bytes, printable ASCII, no "/", ":" or spaces, not "." or "..".
+    /// An interface name as the firewall accepts it (`FirewallNames`, the rule `serve` applies too).
     static func interfaceName(_ value: ConfigValue) throws(ValueRejection) -> String {
-        let allowed = "an interface name of 1 to 15 characters without \"/\", \":\" or spaces, such as wlan0 or br-lan"
+        let allowed = "an interface name of 1 to 15 letters, digits, \"_\", \"-\" or \".\", such as wlan0 or br-lan"
         let name = try text(value, expected: allowed)
-        let printable = name.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) && $0 != "/" && $0 != ":" }
-        guard (1...15).contains(name.utf8.count), printable, name != ".", name != ".." else {
+        guard FirewallNames.isInterfaceName(name) else {
             throw ValueRejection(problem: "\(value.rendered) is not a valid interface name", allowed: allowed)
         }
         return name
     }
 
-    /// An nftables table name that the nft grammar reads as an identifier.
+    /// An nftables table name as the firewall accepts it (`FirewallNames`, the rule `serve` applies too).
     static func tableName(_ value: ConfigValue) throws(ValueRejection) -> String {
-        try identifier(value, allowedPunctuation: ["_", "-"], maxLength: 64,
-                       allowed: "1 to 64 letters, digits, \"_\" or \"-\", starting with a letter or \"_\"")
+        let allowed = "1 to 64 letters, digits, \"_\", \"-\" or \".\", starting with a letter"
+        let name = try text(value, expected: allowed)
+        guard FirewallNames.isTableName(name) else {
+            throw ValueRejection(problem: "\(value.rendered) is not a valid name", allowed: allowed)
+        }
+        return name
     }
 
     /// A system group name, or empty for root only.
+    /// A system group name, or empty for root only; groups that most accounts belong to are refused.
     static func groupName(_ value: ConfigValue) throws(ValueRejection) -> String {
         if value == .string("") { return "" }
-        return try identifier(value, allowedPunctuation: ["_", "-", "."], maxLength: 32,
-                              allowed: "a group name such as relais, or \"\" for root only")
+        let allowed = "a group name such as relais, or \"\" for root only"
+        let name = try identifier(value, allowedPunctuation: ["_", "-", "."], maxLength: 32, allowed: allowed)
+        guard !broadGroups.contains(name) else {
+            throw ValueRejection(problem: "\(value.rendered) is a broad system group: every account in it could authorize or disconnect any device",
+                                 allowed: "a group of its own such as relais")
+        }
+        return name
     }
+
+    /// Groups that ordinary, service or administrator accounts share on Debian and its neighbours.
+    static let broadGroups: Set<String> = [
+        "users", "staff", "adm", "sudo", "wheel", "admin", "nogroup", "nobody", "daemon", "sys", "bin",
+        "plugdev", "netdev", "audio", "video", "dialout", "cdrom", "floppy", "disk", "tty", "systemd-journal",
+    ]
 
     /// Empty, or an absolute http(s) URL without spaces.
     static func webURL(_ value: ConfigValue) throws(ValueRejection) -> String {
@@ -101,8 +121,8 @@ extension ConfigValueRules {
             throw ValueRejection(problem: "\(quoted) is not an IP address or CIDR block",
                                  allowed: "an address such as 192.0.2.10 or a block such as 198.51.100.0/24")
         }
-        // Wider blocks would open most of the internet before visitors accept the terms.
-        let widest = address.isIPv4 ? 8 : 16
+        // Wider blocks would open a large part of the internet before visitors accept the terms.
+        let widest = address.isIPv4 ? PreauthCoverage.widestIPv4 : PreauthCoverage.widestIPv6
         let range = "a prefix length from \(widest) to \(address.bitWidth) for IPv\(address.isIPv4 ? 4 : 6)"
         guard parts.count == 2 else { return }
         guard let prefix = prefixLength(parts[1]), let block = CIDRBlock(address: address, prefixLength: prefix) else {

@@ -20,7 +20,7 @@ public struct RelaisConfig: Sendable, Equatable {
 
     /// `[portal]`: the web pages visitors see.
     public struct Portal: Sendable, Equatable {
-        /// Address the HTTP server binds to.
+        /// Address the HTTP server binds to: the LAN address, so the portal is not published on the uplink.
         public var listenAddress: String
         /// TCP port of the portal; unauthorized HTTP is redirected there.
         public var port: Int
@@ -93,7 +93,7 @@ public struct RelaisConfig: Sendable, Equatable {
     /// Every default, in one place. The commented example `config/relais.toml` mirrors it.
     public static let defaults = RelaisConfig(
         portal: Portal(
-            listenAddress: "0.0.0.0", port: 2050, host: "192.168.50.1",
+            listenAddress: "192.168.50.1", port: 2050, host: "192.168.50.1",
             venueName: "Wifi public", assetsDirectory: "/usr/share/relais/captive-portal",
             termsVersion: "2026-11", venueInfoURL: "", maxBodyBytes: 16_384, formTokenSeconds: 900),
         network: Network(lanInterface: "wlan0", firewall: .nftables, table: "relais", preauthAllow: [], sweepSeconds: 10),

@@ -7,18 +7,15 @@ import RelaisCore
 
 /// Checks every piece of outside text before it is put into an nftables command: nothing else is ever interpolated.
 enum NFTablesValidation {
-    /// A table name: a letter, then letters, digits or `_-.`; at most 64 characters.
+    /// A table name, by the rule `check-config` applies too (`FirewallNames`).
     static func tableName(_ name: String) throws(FirewallError) -> String {
-        guard let first = name.unicodeScalars.first, isASCIILetter(first), name.utf8.count <= 64,
-              name.unicodeScalars.allSatisfy(isNameCharacter)
-        else { throw FirewallError(code: "install", message: "invalid table name") }
+        guard FirewallNames.isTableName(name) else { throw FirewallError(code: "install", message: "invalid table name") }
         return name
     }
 
-    /// An interface name as the kernel allows it (at most 15 bytes), restricted to letters, digits and `_-.`.
+    /// An interface name, by the rule `check-config` applies too (`FirewallNames`).
     static func interfaceName(_ name: String) throws(FirewallError) -> String {
-        guard !name.isEmpty, name.utf8.count <= 15, name.unicodeScalars.allSatisfy(isNameCharacter)
-        else { throw FirewallError(code: "install", message: "invalid interface name") }
+        guard FirewallNames.isInterfaceName(name) else { throw FirewallError(code: "install", message: "invalid interface name") }
         return name
     }
 
@@ -55,13 +52,5 @@ enum NFTablesValidation {
         var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         guard inet_ntop(family, storage, &buffer, socklen_t(buffer.count)) != nil else { return nil }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-    }
-
-    private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        isASCIILetter(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-" || scalar == "."
     }
 }

@@ -1,23 +1,30 @@
 import ArgumentParser
 import FoundationEssentials
+import RelaisConfig
 import RelaisWeb
 
-/// `relais check-config PATH`: prints every problem of a configuration file, exits non-zero if any.
+/// `relais check-config PATH`: prints every error and warning of a configuration file; exits non-zero on errors only.
+/// It runs the rules `serve` runs (`RelaisConfigLoader.check`), so a file it accepts starts.
 struct CheckConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-config",
-        abstract: "Vérifie un fichier de configuration et affiche chaque erreur.")
+        abstract: "Vérifie un fichier de configuration et affiche chaque erreur et avertissement.")
 
     @Argument(help: "Le fichier de configuration, par exemple /etc/relais/relais.toml.")
     var path: String
 
     func run() throws {
+        let result: ConfigCheck
         do {
-            let config = try ConfigFile.load(path)
-            print("\(path): OK (portail \(PortalSettings(config: config).portalURL), interface \(config.network.lanInterface), pare-feu \(config.network.firewall.rawValue))")
+            result = try ConfigFile.check(path)
         } catch {
             StandardStreams.writeError("\(error)\n")
             throw ExitCode.failure
         }
+        let issues = (result.errors + result.warnings).sorted { $0.line < $1.line }
+        if !issues.isEmpty { StandardStreams.writeError(ConfigIssues(issues).description + "\n") }
+        guard let config = result.config else { throw ExitCode.failure }
+        let verdict = result.warnings.isEmpty ? "OK" : "OK, \(result.warnings.count) avertissement(s)"
+        print("\(path): \(verdict) (portail \(PortalSettings(config: config).portalURL), interface \(config.network.lanInterface), pare-feu \(config.network.firewall.rawValue))")
     }
 }

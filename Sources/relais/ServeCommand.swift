@@ -24,14 +24,20 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         MallocTuning.configure()
         let settings: RelaisConfig
+        let checked: ConfigCheck
         do {
-            settings = try ConfigFile.load(config)
+            checked = try ConfigFile.check(config)
+            guard let loaded = checked.config else { throw ConfigIssues(checked.errors) }
+            settings = loaded
         } catch {
             StandardStreams.writeError("\(error)\n")
             throw ExitCode.failure
         }
         LoggingSetup.bootstrap(level: settings.log.level)
         let logger = Logger(label: "relais")
+        for warning in checked.warnings {
+            logger.warning("configuration accepted with a risk", metadata: ["config.warning": "\(warning)"])
+        }
         do {
             try await serve(settings, logger: logger)
         } catch {
