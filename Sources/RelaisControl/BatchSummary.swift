@@ -5,15 +5,15 @@ public enum BatchSummary {
     /// How many listed addresses are printed before « … et N autres ».
     public static let listedLimit = 20
 
-    public static func render(_ response: ControlResponse, for request: ControlRequest) -> String {
-        let affected = response.affected ?? 0
-        var out = "\(affected) appareil\(plural(affected)) \(verb(request))\(plural(affected)).\n"
-        let unchanged = response.unchanged ?? []
+    public static func render(_ outcome: BatchOutcome, verb: String) -> String {
+        let affected = outcome.affected
+        var out = "\(affected) appareil\(plural(affected)) \(verb)\(plural(affected)).\n"
+        let unchanged = outcome.unchanged
         if !unchanged.isEmpty {
             out += "\(unchanged.count) inchangé\(plural(unchanged.count)) (déjà dans cet état, ou bloqué) :\n"
             out += list(unchanged)
         }
-        let invalid = response.invalid ?? []
+        let invalid = outcome.invalid
         if !invalid.isEmpty {
             out += "\(invalid.count) refusé\(plural(invalid.count)) (adresse de groupe ou nulle) :\n"
             out += list(invalid)
@@ -21,14 +21,20 @@ public enum BatchSummary {
         return out
     }
 
-    static func verb(_ request: ControlRequest) -> String {
-        switch request {
-        case .authorize: "autorisé"
-        case .deauthorize: "déconnecté"
-        case .block: "bloqué"
-        case .unblock: "débloqué"
-        case .status, .clients: "traité"
-        }
+    /// What the CLI says on stderr when the daemon refused some addresses; nil when it refused none.
+    public static func refusal(_ outcome: BatchOutcome) -> String? {
+        guard !outcome.invalid.isEmpty else { return nil }
+        let count = outcome.invalid.count
+        return "\(count) adresse\(plural(count)) refusée\(plural(count)) : "
+            + outcome.invalid.prefix(listedLimit).map { "\($0) (\(reason($0)))" }.joined(separator: ", ")
+            + (count > listedLimit ? ", … et \(count - listedLimit) autres" : "")
+    }
+
+    /// Why an address is not one device.
+    static func reason(_ mac: MACAddress) -> String {
+        if mac.rawValue == 0xFFFF_FFFF_FFFF { return "adresse de diffusion, pas un appareil" }
+        if mac.isMulticast { return "adresse de groupe (multicast), pas un appareil" }
+        return "adresse nulle, pas un appareil"
     }
 
     private static func plural(_ count: Int) -> String { count > 1 ? "s" : "" }

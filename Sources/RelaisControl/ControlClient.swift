@@ -16,18 +16,24 @@ public struct ControlClient: Sendable {
         self.maxResponseBytes = maxResponseBytes
     }
 
-    public func send(_ request: ControlRequest) throws(ControlError) -> ControlResponse {
+    /// Sends one command and returns its typed answer, or the daemon's refusal.
+    public func send<C: ControlCommand>(_ command: C.Type, _ request: C.Request) throws(ControlError) -> Result<C.Response, ControlFailure> {
         let bytes: [UInt8]
         do {
-            bytes = try ControlWire.line(request)
+            bytes = try ControlEnvelope.request(command, request)
         } catch {
             throw ControlError(.protocolViolation, "requête impossible à encoder : \(error)")
         }
-        return try exchange(bytes)
+        let answer = try exchange(bytes)
+        do {
+            return try ControlEnvelope.answer(command, from: answer)
+        } catch {
+            throw ControlError(.protocolViolation, "réponse illisible du démon : \(ControlWire.explain(error))")
+        }
     }
 
-    /// Sends raw bytes as they are and decodes the answer; for tests of malformed input and for debugging.
-    public func exchange(_ bytes: [UInt8]) throws(ControlError) -> ControlResponse {
+    /// Sends raw bytes as they are and returns the answer line; for tests of malformed input and for debugging.
+    public func exchange(_ bytes: [UInt8]) throws(ControlError) -> [UInt8] {
         let deadline = ContinuousClock.now + timeout
         let connection = try UnixSocket.make(path: socketPath)
         defer { connection.close() }
@@ -43,11 +49,7 @@ public struct ControlClient: Sendable {
         // Even when the daemon stopped reading (EPIPE), it may have answered why: read on.
         switch connection.readMessage(limit: maxResponseBytes, until: deadline) {
         case .message(let answer):
-            do {
-                return try ControlWire.decoder().decode(ControlResponse.self, from: Data(answer))
-            } catch {
-                throw ControlError(.protocolViolation, "réponse illisible du démon : \(ControlWire.explain(error))")
-            }
+            return answer
         case .timedOut:
             throw ControlError(.timeout, "le démon relais n'a pas répondu à temps")
         case .tooLarge:

@@ -1,5 +1,4 @@
 import Dispatch
-import Dispatch
 import FoundationEssentials
 import Glibc
 import Logging
@@ -26,7 +25,7 @@ public final class ControlServer: Sendable {
     }
 
     public init(
-        socketPath: String, group: String? = nil, handler: any ControlHandler, logger: Logger,
+        socketPath: String, group: String? = nil, router: ControlRouter, logger: Logger,
         maxRequestBytes: Int = 4 << 20, readTimeout: Duration = .seconds(5),
         writeTimeout: Duration = .seconds(30), maxConnections: Int = 8
     ) {
@@ -35,7 +34,7 @@ public final class ControlServer: Sendable {
         self.logger = logger
         let groupID = self.group.flatMap(ControlAccessPolicy.groupID(named:))
         self.connections = ControlConnectionHandler(
-            handler: handler, policy: ControlAccessPolicy(daemonUserID: getuid(), groupID: groupID),
+            router: router, policy: ControlAccessPolicy(daemonUserID: getuid(), groupID: groupID),
             logger: logger, maxRequestBytes: maxRequestBytes, readTimeout: readTimeout,
             writeTimeout: writeTimeout, maxConnections: maxConnections)
     }

@@ -1,6 +1,6 @@
 import FoundationEssentials
 
-/// The JSON form of control messages, shared by server and client so both sides agree.
+/// The JSON coders of control messages, shared by server and client so both sides agree.
 enum ControlWire {
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -15,11 +15,11 @@ enum ControlWire {
         return decoder
     }
 
-    /// `value` as one line of JSON followed by a newline; JSONEncoder never emits raw newlines.
-    static func line(_ value: some Encodable) throws -> [UInt8] {
-        var bytes = Array(try encoder().encode(value))
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
+    /// Indented JSON for `--json` output, newline-terminated.
+    static func pretty(_ value: some Encodable) -> String {
+        let encoder = encoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return ((try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null") + "\n"
     }
 
     /// A short French explanation of why a request could not be decoded.

@@ -81,7 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
             responder: responder, logger: Logger(label: "relais.http"))
         let control = ControlServer(
             socketPath: config.control.socketPath, group: config.control.group.isEmpty ? nil : config.control.group,
-            handler: GatewayControlHandler(gateway: gateway, config: config, portalURL: portalSettings.portalURL, startedAt: startedAt, logger: Logger(label: "relais.control")),
+            router: GatewayControlRoutes.router(gateway: gateway, config: config, portalURL: portalSettings.portalURL, startedAt: startedAt),
             logger: Logger(label: "relais.control"))
 
         // The firewall is rebuilt from the store before anything is served; the services stop in

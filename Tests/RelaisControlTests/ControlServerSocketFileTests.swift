@@ -23,7 +23,7 @@ import Testing
             let first = try startedServer(in: directory)
             defer { first.stop() }
             let second = ControlServer(
-                socketPath: first.socketPath, handler: RecordingHandler(), logger: .init(label: "test"))
+                socketPath: first.socketPath, router: RecordingHandler().router, logger: .init(label: "test"))
             let error = #expect(throws: ControlError.self) {
                 try second.start()
             }
@@ -36,7 +36,7 @@ import Testing
         try await withTemporaryDirectory { directory in
             let path = directory + "/control.sock"
             try Data("keep me".utf8).write(to: URL(fileURLWithPath: path))
-            let server = ControlServer(socketPath: path, handler: RecordingHandler(), logger: .init(label: "test"))
+            let server = ControlServer(socketPath: path, router: RecordingHandler().router, logger: .init(label: "test"))
             let error = #expect(throws: ControlError.self) {
                 try server.start()
             }
@@ -98,7 +98,7 @@ import Testing
 
     @Test func socketPathTooLongIsAClearError() throws {
         let server = ControlServer(
-            socketPath: "/tmp/" + String(repeating: "x", count: 200), handler: RecordingHandler(),
+            socketPath: "/tmp/" + String(repeating: "x", count: 200), router: RecordingHandler().router,
             logger: .init(label: "test"))
         let error = #expect(throws: ControlError.self) {
             try server.start()

@@ -54,7 +54,7 @@ import Testing
             for input in inputs {
                 let response = try await client.askRaw(Array(input.utf8))
                 #expect(!response.ok, "\(input)")
-                #expect(response.errorCode == ControlResponse.Code.malformedRequest, "\(input)")
+                #expect(response.errorCode == ControlFailure.Code.malformedRequest, "\(input)")
                 #expect(response.error?.isEmpty == false)
             }
             #expect(try await client.askRaw(Array("{not json\n".utf8)).error == "requête illisible : JSON invalide")
@@ -72,9 +72,9 @@ import Testing
             // 200 MACs are about 4 KiB: well over the limit, and far more than the socket buffer holds unread.
             let response = try await client.ask(.authorize(macs(200)))
             #expect(!response.ok)
-            #expect(response.errorCode == ControlResponse.Code.requestTooLarge)
+            #expect(response.errorCode == ControlFailure.Code.requestTooLarge)
             let endless = try await client.askRaw([UInt8](repeating: UInt8(ascii: "a"), count: 3 << 20))
-            #expect(endless.errorCode == ControlResponse.Code.requestTooLarge)
+            #expect(endless.errorCode == ControlFailure.Code.requestTooLarge)
             #expect(handler.requests.isEmpty)
             #expect(try await client.ask(.authorize(macs(10))).ok)
         }
@@ -97,8 +97,8 @@ import Testing
                 Issue.record("expected a timeout answer, got \(outcome)")
                 return
             }
-            let answer = try JSONDecoder().decode(ControlResponse.self, from: Data(bytes))
-            #expect(answer.errorCode == ControlResponse.Code.timeout)
+            let answer = try WireAnswer.decode(bytes)
+            #expect(answer.errorCode == ControlFailure.Code.timeout)
             #expect(clock.now - start >= .seconds(8))
         }
     }
@@ -112,11 +112,11 @@ import Testing
             // Until the server has taken the silent connection, a request may still be served: ask
             // until the limit shows, for at most a few seconds.
             var response = try await ControlClient(socketPath: server.socketPath, timeout: .seconds(2)).ask(.status)
-            for _ in 0..<30 where response.errorCode != ControlResponse.Code.busy {
+            for _ in 0..<30 where response.errorCode != ControlFailure.Code.busy {
                 try await Task.sleep(for: .milliseconds(100))
                 response = try await ControlClient(socketPath: server.socketPath, timeout: .seconds(2)).ask(.status)
             }
-            #expect(response.errorCode == ControlResponse.Code.busy)
+            #expect(response.errorCode == ControlFailure.Code.busy)
         }
     }
 }

@@ -23,10 +23,18 @@ import Testing
 
     @Test func batchSummaryCountsAndListsWhatWasLeftAlone() {
         let all = macs(25)
-        let response = ControlResponse.batch(affected: 3, unchanged: Array(all.prefix(22)), invalid: [all[24]])
-        let text = BatchSummary.render(response, for: .block(all))
+        let outcome = BatchOutcome(affected: 3, unchanged: Array(all.prefix(22)), invalid: [all[24]])
+        let text = BatchSummary.render(outcome, verb: BlockCommand.verb)
         #expect(text.hasPrefix("3 appareils bloqués.\n22 inchangés (déjà dans cet état, ou bloqué) :\n  02:00:00:00:00:00\n"))
         #expect(text.contains("  … et 2 autres\n1 refusé (adresse de groupe ou nulle) :\n  02:00:00:00:00:18\n"))
-        #expect(BatchSummary.render(.batch(affected: 1), for: .authorize(all)) == "1 appareil autorisé.\n")
+        #expect(BatchSummary.render(BatchOutcome(affected: 1), verb: AuthorizeCommand.verb) == "1 appareil autorisé.\n")
+    }
+
+    @Test func refusalSaysWhichAddressesAndWhy() {
+        #expect(BatchSummary.refusal(BatchOutcome(affected: 1)) == nil)
+        let refused = [MACAddress(rawValue: 0xFFFF_FFFF_FFFF), MACAddress(rawValue: 0x0100_5E00_0001), MACAddress(rawValue: 0)]
+        #expect(BatchSummary.refusal(BatchOutcome(affected: 0, invalid: refused))
+            == "3 adresses refusées : ff:ff:ff:ff:ff:ff (adresse de diffusion, pas un appareil), "
+            + "01:00:5e:00:00:01 (adresse de groupe (multicast), pas un appareil), 00:00:00:00:00:00 (adresse nulle, pas un appareil)")
     }
 }
