@@ -15,6 +15,8 @@ final class ControlConnectionHandler: Sendable {
     let writeTimeout: Duration
     let maxConnections: Int
     private let active = Mutex(0)
+    /// Entered for each connection being served, so `stop` can wait for them.
+    private let inFlight = DispatchGroup()
 
     init(
         router: ControlRouter, policy: ControlAccessPolicy, logger: Logger,
@@ -43,16 +45,26 @@ final class ControlConnectionHandler: Sendable {
             connection.close()
             return
         }
+        inFlight.enter()
         let started = DetachedThread.start(name: "relais-ctl-conn") { [self] in
             serve(connection)
             connection.close()
             active.withLock { $0 -= 1 }
+            inFlight.leave()
         }
         if !started {
             logger.warning("control connection refused: no thread available")
             connection.close()
             active.withLock { $0 -= 1 }
+            inFlight.leave()
         }
+    }
+
+    /// Waits until every connection being served is answered and closed, or `timeout` passes; true when idle.
+    func waitUntilIdle(timeout: Duration) -> Bool {
+        let (seconds, attoseconds) = timeout.components
+        let nanoseconds = Int(clamping: seconds) &* 1_000_000_000 &+ Int(attoseconds / 1_000_000_000)
+        return inFlight.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .success
     }
 
     private func serve(_ connection: UnixSocket) {

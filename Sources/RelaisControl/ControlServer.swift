@@ -15,6 +15,8 @@ public final class ControlServer: Sendable {
     private let connections: ControlConnectionHandler
     private let logger: Logger
     private let running = Mutex<Listening?>(nil)
+    /// Longest wait in `stop` for requests being served (a batch of thousands takes a few seconds).
+    private let stopTimeout: Duration
 
     /// What exists while the server runs.
     private struct Listening: Sendable {
@@ -27,8 +29,9 @@ public final class ControlServer: Sendable {
     public init(
         socketPath: String, group: String? = nil, router: ControlRouter, logger: Logger,
         maxRequestBytes: Int = 4 << 20, readTimeout: Duration = .seconds(5),
-        writeTimeout: Duration = .seconds(30), maxConnections: Int = 8
+        writeTimeout: Duration = .seconds(30), maxConnections: Int = 8, stopTimeout: Duration = .seconds(30)
     ) {
+        self.stopTimeout = stopTimeout
         self.socketPath = socketPath
         self.group = group.flatMap { $0.isEmpty ? nil : $0 }
         self.logger = logger
@@ -58,13 +61,15 @@ public final class ControlServer: Sendable {
         }
         listener.setNonBlocking()
         var pipeEnds: [Int32] = [0, 0]
-        guard pipe(&pipeEnds) == 0 else {
-            let failure = errno
+        do {
+            try SystemCall.check("pipe") { pipe(&pipeEnds) }
+            for end in pipeEnds { try SystemCall.check("fcntl") { fcntl(end, F_SETFD, FD_CLOEXEC) } }
+        } catch {
             listener.close()
+            for end in pipeEnds where end > 0 { _ = try? SystemCall.close(end) }
             _ = unlink(socketPath)
-            throw .system("pipe", failure, path: socketPath)
+            throw .system(error, path: socketPath)
         }
-        for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         let listening = Listening(
             listener: listener, wake: (pipeEnds[0], pipeEnds[1]), finished: DispatchSemaphore(value: 0),
             inode: ControlSocketFile.inode(at: socketPath) ?? 0)
@@ -76,29 +81,38 @@ public final class ControlServer: Sendable {
         guard started else {
             running.withLock { $0 = nil }
             listening.listener.close()
-            for end in pipeEnds { _ = Glibc.close(end) }
+            for end in pipeEnds { _ = try? SystemCall.close(end) }
             _ = unlink(socketPath)
             throw .system("pthread_create", EAGAIN, path: socketPath)
         }
         logger.notice("control socket listening", metadata: ["control.socket": "\(socketPath)"])
     }
 
-    /// Stops accepting, removes the socket file and waits for the accept thread to end.
-    /// Requests already being served finish on their own threads.
-    public func stop() {
+    /// Stops accepting, removes the socket file, then waits (at most `stopTimeout`) for the requests being
+    /// served to be answered, so the caller can remove the firewall after them and not under them.
+    /// Returns false when some were still running at the deadline.
+    @discardableResult
+    public func stop() -> Bool {
         guard let listening = running.withLock({ state -> Listening? in
             defer { state = nil }
             return state
-        }) else { return }
+        }) else { return true }
         var byte: UInt8 = 1
-        _ = write(listening.wake.write, &byte, 1)
+        // The pipe is empty and ours: this write cannot block, and EINTR is retried in the funnel.
+        _ = try? SystemCall.check("write") { write(listening.wake.write, &byte, 1) }
         listening.finished.wait()
         listening.listener.close()
-        _ = close(listening.wake.read)
-        _ = close(listening.wake.write)
+        _ = try? SystemCall.close(listening.wake.read)
+        _ = try? SystemCall.close(listening.wake.write)
         // Only remove the file if it is still ours, not one a newer daemon created meanwhile.
         if ControlSocketFile.inode(at: socketPath) == listening.inode { _ = unlink(socketPath) }
-        logger.notice("control socket closed")
+        let drained = connections.waitUntilIdle(timeout: stopTimeout)
+        if drained {
+            logger.notice("control socket closed")
+        } else {
+            logger.warning("control socket closed with requests still running", metadata: ["control.wait": "\(stopTimeout)"])
+        }
+        return drained
     }
 
     /// Binds, then restricts the file before `listen`, so no one can connect in between.
@@ -122,20 +136,31 @@ public final class ControlServer: Sendable {
             pollfd(fd: listening.wake.read, events: Int16(POLLIN), revents: 0),
         ]
         while true {
-            let ready = poll(&entries, nfds_t(entries.count), -1)
-            if ready < 0 {
-                if errno == EINTR { continue }
-                logger.error("control accept loop failed", metadata: ["control.errno": "\(errno)"])
+            do {
+                try SystemCall.check("poll") { poll(&entries, nfds_t(entries.count), -1) }
+            } catch {
+                logger.error("control accept loop failed", metadata: ["control.errno": "\(error.errno)"])
                 return
             }
             if entries[1].revents != 0 { return }
-            while let connection = listening.listener.accept() {
+            acceptPending(on: listening.listener, connections: connections, logger: logger)
+        }
+    }
+
+    /// Serves every connection waiting on `listener`.
+    private static func acceptPending(on listener: UnixSocket, connections: ControlConnectionHandler, logger: Logger) {
+        while true {
+            do {
+                guard let connection = try listener.accept() else { return }
                 connections.dispatch(connection)
-            }
-            // Out of descriptors: back off instead of spinning on a listener that stays readable.
-            if errno == EMFILE || errno == ENFILE || errno == ENOMEM {
-                logger.error("control accept failed", metadata: ["control.errno": "\(errno)"])
+            } catch where [EMFILE, ENFILE, ENOMEM, ENOBUFS].contains(error.errno) {
+                // Out of descriptors: back off instead of spinning on a listener that stays readable.
+                logger.error("control accept failed", metadata: ["control.errno": "\(error.errno)"])
                 usleep(100_000)
+                return
+            } catch {
+                // The client gave up between connect and accept (ECONNABORTED…): take the next one.
+                logger.debug("control accept skipped", metadata: ["control.errno": "\(error.errno)"])
             }
         }
     }

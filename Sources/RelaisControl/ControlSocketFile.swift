@@ -17,7 +17,11 @@ enum ControlSocketFile {
         do {
             try probe.connect(timeoutSeconds: 1)
         } catch where error.code == .daemonNotRunning {
-            guard unlink(path) == 0 || errno == ENOENT else { throw .system("unlink", errno, path: path) }
+            do {
+                try SystemCall.check("unlink") { unlink(path) }
+            } catch where error.errno != ENOENT {
+                throw .system(error, path: path)
+            } catch {}
             logger.notice("stale control socket removed", metadata: ["control.socket": "\(path)"])
             return
         } catch where error.code == .timeout {
@@ -36,13 +40,21 @@ enum ControlSocketFile {
 
     /// Mode 0660, group-owned by `group` when that group exists; the owner stays the daemon's user (root).
     static func restrict(_ path: String, group: String?, logger: Logger) throws(ControlError) {
-        guard chmod(path, 0o660) == 0 else { throw .system("chmod", errno, path: path) }
+        do {
+            try SystemCall.check("chmod") { chmod(path, 0o660) }
+        } catch {
+            throw .system(error, path: path)
+        }
         guard let group else { return }
         guard let groupID = ControlAccessPolicy.groupID(named: group) else {
             logger.warning("control group not found: socket limited to root", metadata: ["control.group": "\(group)"])
             return
         }
-        guard chown(path, uid_t.max, groupID) == 0 else { throw .system("chown", errno, path: path) }
+        do {
+            try SystemCall.check("chown") { chown(path, uid_t.max, groupID) }
+        } catch {
+            throw .system(error, path: path)
+        }
     }
 
     /// The file's inode, to recognise our own socket file later.

@@ -2,8 +2,8 @@
 import Glibc
 #endif
 
-/// A Unix stream socket descriptor. Every system call of the control channel goes through here,
-/// so each failure becomes a `ControlError` or an outcome value in one place.
+/// A Unix stream socket descriptor. Its system calls go through `SystemCall.check`, so each failure
+/// becomes a `ControlError` or an outcome value, and EINTR is handled in that one place.
 struct UnixSocket: Sendable {
     let descriptor: Int32
     let path: String
@@ -22,9 +22,14 @@ struct UnixSocket: Sendable {
     /// A new stream socket for `path`; nothing is bound or connected yet.
     static func make(path: String) throws(ControlError) -> UnixSocket {
         _ = try address(for: path)
-        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard descriptor >= 0 else { throw .system("socket", errno, path: path) }
-        return UnixSocket(descriptor: descriptor, path: path)
+        do {
+            let descriptor = try SystemCall.check("socket") {
+                socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+            }
+            return UnixSocket(descriptor: descriptor, path: path)
+        } catch {
+            throw .system(error, path: path)
+        }
     }
 
     static func address(for path: String) throws(ControlError) -> sockaddr_un {
@@ -41,29 +46,45 @@ struct UnixSocket: Sendable {
 
     func bind() throws(ControlError) {
         var address = try Self.address(for: path)
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+        do {
+            try SystemCall.check("bind") {
+                withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        Glibc.bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                    }
+                }
             }
+        } catch {
+            throw .system(error, path: path)
         }
-        guard result == 0 else { throw .system("bind", errno, path: path) }
     }
 
     func listen(backlog: Int32) throws(ControlError) {
-        guard Glibc.listen(descriptor, backlog) == 0 else { throw .system("listen", errno, path: path) }
+        do {
+            try SystemCall.check("listen") { Glibc.listen(descriptor, backlog) }
+        } catch {
+            throw .system(error, path: path)
+        }
     }
 
     /// Connects, waiting at most `timeoutSeconds` when the daemon's backlog is full.
     func connect(timeoutSeconds: Double) throws(ControlError) {
         var address = try Self.address(for: path)
         setTimeout(SO_SNDTIMEO, seconds: timeoutSeconds)
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+        // A Unix socket connect interrupted by a signal carries on in the kernel: retrying it is safe here.
+        let failure: Int32
+        do {
+            try SystemCall.check("connect") {
+                withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                    }
+                }
             }
+            return
+        } catch {
+            failure = error.errno
         }
-        guard result != 0 else { return }
-        let failure = errno
         switch failure {
         case ENOENT, ECONNREFUSED, ENOTDIR:
             throw ControlError(
@@ -80,26 +101,44 @@ struct UnixSocket: Sendable {
         }
     }
 
-    /// The next pending connection, non-blocking; nil when none is waiting or on a transient error.
-    func accept() -> UnixSocket? {
-        // accept4 needs _GNU_SOURCE, which Swift's Glibc module does not define.
-        let client = Glibc.accept(descriptor, nil, nil)
-        guard client >= 0 else { return nil }
-        _ = fcntl(client, F_SETFD, FD_CLOEXEC)
+    /// The next pending connection, non-blocking; nil when none is waiting.
+    func accept() throws(SystemError) -> UnixSocket? {
+        let client: Int32
+        do {
+            // accept4 needs _GNU_SOURCE, which Swift's Glibc module does not define.
+            client = try SystemCall.check("accept") { Glibc.accept(descriptor, nil, nil) }
+        } catch where error.errno == EAGAIN || error.errno == EWOULDBLOCK {
+            return nil
+        }
         let connection = UnixSocket(descriptor: client, path: path)
-        connection.setNonBlocking()
+        // Without these the descriptor would leak into children, or block the connection thread forever.
+        do {
+            try SystemCall.check("fcntl") { fcntl(client, F_SETFD, FD_CLOEXEC) }
+            try connection.makeNonBlocking()
+        } catch {
+            connection.close()
+            throw error
+        }
         return connection
     }
 
     func setNonBlocking() {
-        let flags = fcntl(descriptor, F_GETFL)
-        _ = fcntl(descriptor, F_SETFL, flags | O_NONBLOCK)
+        // Only fails on a descriptor that is not open, which the next call on it reports.
+        _ = try? makeNonBlocking()
+    }
+
+    func makeNonBlocking() throws(SystemError) {
+        let flags = try SystemCall.check("fcntl") { fcntl(descriptor, F_GETFL) }
+        try SystemCall.check("fcntl") { fcntl(descriptor, F_SETFL, flags | O_NONBLOCK) }
     }
 
     private func setTimeout(_ option: Int32, seconds: Double) {
         let whole = Int(seconds)
         var value = timeval(tv_sec: whole, tv_usec: Int((seconds - Double(whole)) * 1_000_000))
-        _ = setsockopt(descriptor, SOL_SOCKET, option, &value, socklen_t(MemoryLayout<timeval>.size))
+        // Best effort: without it connect waits for the kernel's own timeout, which poll bounds anyway.
+        _ = try? SystemCall.check("setsockopt") {
+            setsockopt(descriptor, SOL_SOCKET, option, &value, socklen_t(MemoryLayout<timeval>.size))
+        }
     }
 
     /// Waits until the socket is ready for `events` or `deadline` passes; false on timeout.
@@ -110,9 +149,11 @@ struct UnixSocket: Sendable {
             let (seconds, attoseconds) = remaining.components
             let milliseconds = Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000 + 1)
             var entry = pollfd(fd: descriptor, events: Int16(events), revents: 0)
-            let ready = poll(&entry, 1, milliseconds)
-            if ready > 0 { return true }
-            if ready < 0 && errno != EINTR { return true }  // let the following read or send report it
+            do {
+                if try SystemCall.check("poll", { poll(&entry, 1, milliseconds) }) > 0 { return true }
+            } catch {
+                return true  // let the following read or send report it
+            }
         }
     }
 
@@ -121,21 +162,22 @@ struct UnixSocket: Sendable {
         var received: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            if count > 0 {
-                let start = received.count
-                received.append(contentsOf: chunk[0..<count])
-                if let newline = received[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                    return newline > limit ? .tooLarge : .message(Array(received[..<newline]))
-                }
-                if received.count > limit { return .tooLarge }
-            } else if count == 0 {
-                return received.isEmpty ? .closedEmpty : .message(received)
-            } else if errno == EAGAIN || errno == EWOULDBLOCK {
+            let count: Int
+            do {
+                count = try SystemCall.check("recv") { chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) } }
+            } catch where error.errno == EAGAIN || error.errno == EWOULDBLOCK {
                 if !wait(for: Int32(POLLIN), until: deadline) { return .timedOut }
-            } else if errno != EINTR {
-                return .failed(errno)
+                continue
+            } catch {
+                return .failed(error.errno)
             }
+            if count == 0 { return received.isEmpty ? .closedEmpty : .message(received) }
+            let start = received.count
+            received.append(contentsOf: chunk[0..<count])
+            if let newline = received[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                return newline > limit ? .tooLarge : .message(Array(received[..<newline]))
+            }
+            if received.count > limit { return .tooLarge }
         }
     }
 
@@ -144,15 +186,14 @@ struct UnixSocket: Sendable {
     func writeAll(_ bytes: [UInt8], until deadline: ContinuousClock.Instant) -> Int32? {
         var offset = 0
         while offset < bytes.count {
-            let sent = bytes.withUnsafeBytes {
-                send(descriptor, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
-            }
-            if sent >= 0 {
-                offset += sent
-            } else if errno == EAGAIN || errno == EWOULDBLOCK {
+            do {
+                offset += try SystemCall.check("send") {
+                    bytes.withUnsafeBytes { send(descriptor, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+                }
+            } catch where error.errno == EAGAIN || error.errno == EWOULDBLOCK {
                 if !wait(for: Int32(POLLOUT), until: deadline) { return ETIMEDOUT }
-            } else if errno != EINTR {
-                return errno
+            } catch {
+                return error.errno
             }
         }
         return nil
@@ -162,7 +203,8 @@ struct UnixSocket: Sendable {
     func peerCredentials() -> PeerCredentials? {
         var credentials = PeerCredentials(processID: 0, userID: 0, groupID: 0)
         var length = socklen_t(MemoryLayout<PeerCredentials>.size)
-        guard getsockopt(descriptor, SOL_SOCKET, SO_PEERCRED, &credentials, &length) == 0 else { return nil }
+        guard (try? SystemCall.check("getsockopt", { getsockopt(descriptor, SOL_SOCKET, SO_PEERCRED, &credentials, &length) })) != nil
+        else { return nil }
         return credentials
     }
 
@@ -175,10 +217,12 @@ struct UnixSocket: Sendable {
 
     /// Tells the peer nothing more will be sent, keeping the read side open.
     func finishWriting() {
-        _ = shutdown(descriptor, Int32(SHUT_WR))
+        // Fails only when the peer is already gone, which the following read reports.
+        _ = try? SystemCall.check("shutdown") { shutdown(descriptor, Int32(SHUT_WR)) }
     }
 
     func close() {
-        _ = Glibc.close(descriptor)
+        // Nothing useful can be done about a failed close of a socket at this point.
+        _ = try? SystemCall.close(descriptor)
     }
 }

@@ -36,7 +36,7 @@ import Testing
             try listener.listen(backlog: 1)
             let fake = Thread {
                 var entry = pollfd(fd: listener.descriptor, events: Int16(POLLIN), revents: 0)
-                guard poll(&entry, 1, 5000) == 1, let connection = listener.accept() else { return }
+                guard poll(&entry, 1, 5000) == 1, let connection = try? listener.accept() else { return }
                 _ = connection.readMessage(limit: 1024, until: .now + .seconds(5))
                 connection.writeAll(Array("hello\n".utf8), until: .now + .seconds(5))
                 connection.close()

@@ -119,4 +119,37 @@ import Testing
             #expect(response.errorCode == ControlFailure.Code.busy)
         }
     }
+
+    /// The daemon removes the firewall after `stop` returns: a request being served must be answered first.
+    @Test func stopWaitsForRequestsBeingServed() async throws {
+        try await withTemporaryDirectory { directory in
+            let handler = RecordingHandler(delay: .seconds(1))
+            let server = try startedServer(in: directory, handler: handler)
+            let client = ControlClient(socketPath: server.socketPath, timeout: .seconds(10))
+            async let answer = client.ask(.authorize(macs(3)))
+            // Stop only once the handler is running.
+            for _ in 0..<200 where handler.requests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(handler.requests == [.authorize(macs(3))])
+            let drained = try await offPool { server.stop() }
+            #expect(drained)
+            #expect(handler.answeredCommands == ["authorize"])
+            #expect(try await answer == .batch(affected: 3))
+        }
+    }
+
+    @Test func stopGivesUpAfterItsBoundedWait() async throws {
+        try await withTemporaryDirectory { directory in
+            let handler = RecordingHandler(delay: .seconds(3))
+            let server = ControlServer(
+                socketPath: directory + "/control.sock", router: handler.router, logger: LogRecorder().logger(),
+                stopTimeout: .milliseconds(100))
+            try server.start()
+            let client = ControlClient(socketPath: server.socketPath, timeout: .seconds(10))
+            async let answer = client.ask(.status)
+            for _ in 0..<200 where handler.requests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(try await offPool { server.stop() } == false)
+            #expect(handler.answeredCommands.isEmpty)
+            _ = try await answer
+        }
+    }
 }
