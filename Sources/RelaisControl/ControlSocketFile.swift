@@ -38,7 +38,7 @@ enum ControlSocketFile {
             atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
     }
 
-    /// Mode 0660, group-owned by `group` when that group exists; the owner stays the daemon's user (root).
+    /// Mode 0660, group-owned by `group` when that group exists; the owner stays the daemon's user.
     static func restrict(_ path: String, group: String?, logger: Logger) throws(ControlError) {
         do {
             try SystemCall.check("chmod") { chmod(path, 0o660) }
@@ -50,6 +50,9 @@ enum ControlSocketFile {
             logger.warning("control group not found: socket limited to root", metadata: ["control.group": "\(group)"])
             return
         }
+        // Running as the relais user with that primary group (the unit), the file already has it:
+        // no chown, which the unit's system call filter refuses.
+        guard getegid() != groupID else { return }
         do {
             try SystemCall.check("chown") { chown(path, uid_t.max, groupID) }
         } catch {

@@ -25,7 +25,8 @@ public final class ProcNetARPNeighbourTable: NeighbourTable {
     /// - Parameters:
     ///   - interface: only entries of this device (the LAN interface) count; nil for all.
     ///   - refreshInterval: the least time between two reads of the file.
-    public init(path: String = "/proc/net/arp", interface: String? = nil, refreshInterval: Duration = .milliseconds(200)) {
+    // /proc/self/net: the same per-namespace table, still visible under systemd's ProcSubset=pid.
+    public init(path: String = "/proc/self/net/arp", interface: String? = nil, refreshInterval: Duration = .milliseconds(200)) {
         self.path = path
         self.interface = interface
         self.refreshInterval = refreshInterval
