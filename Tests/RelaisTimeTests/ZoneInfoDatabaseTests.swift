@@ -1,0 +1,67 @@
+import FoundationEssentials
+import Glibc
+import RelaisCore
+import RelaisTime
+import Testing
+
+@Suite struct ZoneInfoDatabaseTests {
+    func failure(_ name: String, in database: ZoneInfoDatabase = ZoneInfoDatabase()) -> TimeZoneError? {
+        do { _ = try database.rules(named: name); return nil } catch { return error }
+    }
+
+    @Test(arguments: ["Europe/Paris", "UTC", "America/Argentina/Buenos_Aires", "Etc/GMT+1", "Etc/GMT-14", "America/Port-au-Prince"])
+    func loadsRealZones(_ name: String) throws {
+        let rules = try ZoneInfoDatabase().rules(named: name)
+        #expect(rules.name == name)
+    }
+
+    @Test func parisFromTzdataAgreesWithItsPosixRuleFrom1996() throws {
+        let file = try ZoneInfoDatabase().rules(named: "Europe/Paris")
+        let rule = try #require(TimeZoneRules(name: "Europe/Paris", posixRule: "CET-1CEST,M3.5.0,M10.5.0/3"))
+        var instant: Int64 = 820_454_400  // 1996-01-01
+        while instant < 2_556_144_000 {   // 2051-01-01
+            #expect(file.type(at: instant) == rule.type(at: instant))
+            instant += 3 * 3600 + 17
+        }
+    }
+
+    @Test(arguments: ["", "/etc/passwd", "../../etc/passwd", "Europe/../../etc/passwd", "Europe//Paris", "Europe/Paris/",
+                      "Europe/Paris\u{0}", "Europe/Pa ris", "zone.tab", "Europe/Parïs", String(repeating: "A", count: 256)])
+    func refusesNamesThatAreNotZoneNames(_ name: String) {
+        #expect(!ZoneInfoDatabase.isValidZoneName(name))
+        #expect(failure(name)?.code == .invalidName)
+    }
+
+    @Test func unknownZonesAndDirectories() {
+        #expect(failure("Europe/Lutece")?.code == .unknownZone)
+        #expect(failure("Europe")?.code == .unknownZone)
+        #expect(failure("Europe/Paris/Montmartre")?.code == .unknownZone)
+        #expect(failure("Europe/Paris", in: ZoneInfoDatabase(directory: "/nonexistent-zoneinfo"))?.code == .unknownZone)
+        #expect(failure("Europe/Lutece")?.description.contains("Europe/Lutece") == true)
+    }
+
+    @Test func malformedAndUnreadableFiles() throws {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "relais-zoneinfo-\(UInt64.random(in: 0...UInt64.max))").path
+        try FileManager.default.createDirectory(atPath: directory + "/Test", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let database = ZoneInfoDatabase(directory: directory)
+
+        #expect(FileManager.default.createFile(atPath: directory + "/Test/Garbage", contents: Data("not a zone\n".utf8)))
+        #expect(failure("Test/Garbage", in: database)?.code == .malformed)
+        #expect(FileManager.default.createFile(atPath: directory + "/Test/Empty", contents: Data()))
+        #expect(failure("Test/Empty", in: database)?.code == .malformed)
+        let sample = TZifFixture.sample.bytes(version: 2)
+        #expect(FileManager.default.createFile(atPath: directory + "/Test/Sample", contents: Data(sample)))
+        #expect(try database.rules(named: "Test/Sample").footer != nil)
+        #expect(FileManager.default.createFile(atPath: directory + "/Test/Truncated", contents: Data(sample.prefix(60))))
+        #expect(failure("Test/Truncated", in: database)?.code == .malformed)
+
+        // Unreadable: only meaningful when not root (root reads any file).
+        #expect(FileManager.default.createFile(atPath: directory + "/Test/Locked", contents: Data(sample), attributes: [.posixPermissions: 0]))
+        if getuid() != 0 {
+            #expect(failure("Test/Locked", in: database)?.code == .unreadable)
+        } else {
+            #expect(try database.rules(named: "Test/Locked").footer != nil)
+        }
+    }
+}
