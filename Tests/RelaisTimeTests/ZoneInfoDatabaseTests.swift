@@ -25,6 +25,20 @@ import Testing
         }
     }
 
+    @Test func theFooterRuleGivesTheChangesOf2100() throws {
+        // Far past the file's last transition (2037): the last Sundays of March and October 2100, 01:00 UTC.
+        let paris = try ZoneInfoDatabase().rules(named: "Europe/Paris")
+        #expect(paris.nextTransition(after: 4_102_444_800)?.at == 4_109_878_800)
+        #expect(paris.nextTransition(after: 4_109_878_800)?.at == 4_128_627_600)
+        #expect(paris.resolve(LocalDateTime(year: 2100, month: 3, day: 28, hour: 2, minute: 30)!)
+            == .skipped(before: Date(timeIntervalSince1970: 4_109_880_600), after: Date(timeIntervalSince1970: 4_109_877_000),
+                        transition: Date(timeIntervalSince1970: 4_109_878_800)))
+        #expect(paris.lengthOfDay(LocalDate(year: 2100, month: 10, day: 31)!) == 90_000)
+        // Dates no clock will show still answer, without trapping.
+        #expect(paris.localDateTime(at: .distantFuture).date.year > 3000)
+        #expect(paris.localDateTime(at: Date(timeIntervalSince1970: .infinity)) == paris.localDateTime(at: Date(timeIntervalSince1970: 1e15)))
+    }
+
     @Test(arguments: ["", "/etc/passwd", "../../etc/passwd", "Europe/../../etc/passwd", "Europe//Paris", "Europe/Paris/",
                       "Europe/Paris\u{0}", "Europe/Pa ris", "zone.tab", "Europe/Parïs", String(repeating: "A", count: 256)])
     func refusesNamesThatAreNotZoneNames(_ name: String) {

@@ -84,7 +84,10 @@ public struct TimeZoneRules: Sendable, Hashable {
     }
 
     /// Whole Unix seconds of a date, rounded down (so that 00:59:59.9 is still in the minute 00:59).
+    /// Dates beyond ±10^15 s (or not finite) are clamped there: no civil question reaches them, and none traps.
     static func seconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970).rounded(.down))
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        guard seconds.isFinite else { return seconds > 0 ? 1_000_000_000_000_000 : -1_000_000_000_000_000 }
+        return Int64(min(max(seconds, -1e15), 1e15))
     }
 }
