@@ -58,46 +58,55 @@ public struct PosixTimeZoneRule: Sendable, Hashable {
 
     /// The local time type in force at `instant` (Unix seconds).
     public func type(at instant: Int64) -> LocalTimeType {
-        guard daylight != nil else { return standard }
-        // The year before's changes come first, so the last one at or before the instant is always listed.
-        return changes(aroundYearOf: instant).last { $0.at <= instant }?.type ?? standard
+        guard let daylight else { return standard }
+        // The latest change at or before the instant, among the year before's, the year's and the next year's
+        // (computed without building a list: this runs for every conversion past the file's last transition).
+        // At equal instants a start wins over an end, so a rule that restarts DST as it ends stays on DST.
+        let year = Self.year(of: instant)
+        var latest: (at: Int64, isStart: Bool)? = nil
+        for y in (year - 1)...(year + 1) {
+            for isStart in [false, true] {
+                let at = change(in: y, isStart: isStart, daylight)
+                guard at <= instant else { continue }
+                if let current = latest, (at, isStart ? 1 : 0) <= (current.at, current.isStart ? 1 : 0) { continue }
+                latest = (at, isStart)
+            }
+        }
+        return latest?.isStart == true ? daylight.type : standard
     }
 
     /// The first instant after `instant` at which the local time type changes, and the type from then on.
     public func nextTransition(after instant: Int64) -> (at: Int64, type: LocalTimeType)? {
-        let changes = changes(aroundYearOf: instant)
-        var current = standard
-        var index = 0
-        while index < changes.count {
-            // Changes at one instant act together: a rule that ends and restarts DST at once (all-year DST) stays on it.
-            let at = changes[index].at
-            var type = current
-            while index < changes.count, changes[index].at == at {
-                type = changes[index].type
-                index += 1
+        guard let daylight else { return nil }
+        var cursor = instant
+        var current = type(at: instant)
+        // A rule with all-year DST ends and restarts it at the same instant: no change; give up after a few years.
+        for _ in 0..<4 {
+            let year = Self.year(of: cursor)
+            var next: Int64? = nil
+            for y in (year - 1)...(year + 2) {
+                for isStart in [false, true] {
+                    let at = change(in: y, isStart: isStart, daylight)
+                    if at > cursor, at < (next ?? .max) { next = at }
+                }
             }
-            // The window's last changes may lack their partner of the following year: they prove nothing.
-            if at > instant, type != current, index < changes.count { return (at, type) }
-            current = type
+            guard let next else { return nil }
+            let after = type(at: next)
+            if after != current { return (next, after) }
+            current = after
+            cursor = next
         }
         return nil
     }
 
-    /// The DST starts and ends of the year before, of, and after the instant's year, in time order. At equal
-    /// instants an end comes before a start, so that a rule that restarts DST when it ends stays on DST.
-    func changes(aroundYearOf instant: Int64) -> [(at: Int64, type: LocalTimeType)] {
-        guard let daylight else { return [] }
-        let days = instant >= 0 ? instant / 86_400 : (instant - 86_399) / 86_400
-        let year = LocalDate(daysSince1970: Int(days)).year
-        var result: [(at: Int64, type: LocalTimeType, order: Int)] = []
-        for y in (year - 1)...(year + 2) {
-            let start = Int64(daylight.start.date(in: y).daysSince1970) * 86_400
-                + Int64(daylight.startTime - standard.utcOffset)
-            let end = Int64(daylight.end.date(in: y).daysSince1970) * 86_400
-                + Int64(daylight.endTime - daylight.type.utcOffset)
-            result.append((start, daylight.type, 1))
-            result.append((end, standard, 0))
-        }
-        return result.sorted { ($0.at, $0.order) < ($1.at, $1.order) }.map { ($0.at, $0.type) }
+    /// The instant DST starts (or ends) in `year`.
+    private func change(in year: Int, isStart: Bool, _ daylight: Daylight) -> Int64 {
+        isStart
+            ? Int64(daylight.start.date(in: year).daysSince1970) * 86_400 + Int64(daylight.startTime - standard.utcOffset)
+            : Int64(daylight.end.date(in: year).daysSince1970) * 86_400 + Int64(daylight.endTime - daylight.type.utcOffset)
+    }
+
+    private static func year(of instant: Int64) -> Int {
+        LocalDate(daysSince1970: Int(instant >= 0 ? instant / 86_400 : (instant - 86_399) / 86_400)).year
     }
 }
