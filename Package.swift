@@ -27,7 +27,11 @@ let package = Package(
         // The config file: TOML-subset reader and schema, shared by every executable composition.
         .target(name: "RelaisConfig", dependencies: ["RelaisCore"]),
         // Civil time (time zones from tzdata), the system clocks and the scheduler.
-        .target(name: "RelaisTime", dependencies: ["RelaisCore"]),
+        .target(name: "RelaisTime", dependencies: [
+            "RelaisCore",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         // Transport-independent HTTP values and the responder protocol.
         .target(name: "RelaisHTTP"),
 
@@ -59,7 +63,11 @@ let package = Package(
 
         .testTarget(name: "RelaisCoreTests", dependencies: ["RelaisCore"]),
         .testTarget(name: "RelaisConfigTests", dependencies: ["RelaisConfig", "RelaisCore"]),
-        .testTarget(name: "RelaisTimeTests", dependencies: ["RelaisTime", "RelaisCore"]),
+        .testTarget(name: "RelaisTimeTests", dependencies: [
+            "RelaisTime", "RelaisCore", "RelaisTesting",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .testTarget(name: "RelaisMicroHTTPDTests", dependencies: ["RelaisMicroHTTPD", "RelaisHTTP", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisCryptoTests", dependencies: ["RelaisCrypto"]),
         .testTarget(name: "RelaisStoreTests", dependencies: ["RelaisStore", "CSQLite", "RelaisCore"]),
