@@ -25,7 +25,7 @@ extension AppDatabase {
                         CREATE TABLE \(staging) AS SELECT * FROM main.\(table) WHERE 0
                         """)
                     return .more
-                case 1...batches:
+                case _ where index <= batches:
                     let start = (index - 1) * batchSize
                     try insert(connection, staging, items[start..<min(start + batchSize, items.count)])
                     return .more
