@@ -54,13 +54,14 @@ import Testing
 
     @Test func connectionsAreDurableWALWithForeignKeys() async throws {
         try await withFileDatabase { database, _ in
-            let (journal, writerSync, foreignKeys, timeout, cacheSize) = try database.withConnection { db in
+            let (journal, writerSync, foreignKeys, timeout, cacheSize, secureDelete) = try database.withConnection { db in
                 (
                     try db.text("PRAGMA journal_mode"),
                     try db.integer("PRAGMA synchronous"),
                     try db.integer("PRAGMA foreign_keys"),
                     try db.integer("PRAGMA busy_timeout"),
-                    try db.integer("PRAGMA cache_size")
+                    try db.integer("PRAGMA cache_size"),
+                    try db.integer("PRAGMA secure_delete")
                 )
             }
             #expect(journal == "wal")
@@ -68,7 +69,63 @@ import Testing
             #expect(foreignKeys == 1)
             #expect(timeout == 5000)
             #expect(cacheSize == -1024)  // KiB
+            #expect(secureDelete == 1)
+            let readers = try await database.read("test") { db in
+                [try db.text("PRAGMA journal_mode"), try db.integer("PRAGMA foreign_keys").map(String.init)]
+            }
+            #expect(readers == ["wal", "1"])
         }
+    }
+
+    /// With `secure_delete`, a deleted row's bytes are gone from the file once the WAL is checkpointed
+    /// (issue 9: freed pages keep no MAC or IP). The control below shows the bytes stay without it.
+    @Test func deletedRowsLeaveNoBytesInTheFile() async throws {
+        try await withFileDatabase { database, directory in
+            let secret = "02:00:5e:10:20:30"
+            try await database.write("test") { db in
+                try db.execute("CREATE TABLE note (text TEXT NOT NULL) STRICT; INSERT INTO note VALUES ('keep'), ('\(secret)')")
+            }
+            try await database.write("test") { db in try db.execute("DELETE FROM note WHERE text <> 'keep'") }
+            try database.withConnection { db in try db.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
+            #expect(try !Self.file(directory.databasePath, contains: secret))
+            #expect(try !Self.file(directory.databasePath + "-wal", contains: secret))
+            #expect(try Self.file(directory.databasePath, contains: "keep"))
+        }
+    }
+
+    @Test func withoutSecureDeleteTheBytesStay() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let secret = "02:00:5e:10:20:30"
+        let db = try SQLiteConnection(path: directory.databasePath, mode: .readWrite)
+        try db.execute("""
+            PRAGMA secure_delete = OFF;
+            CREATE TABLE note (text TEXT NOT NULL) STRICT; INSERT INTO note VALUES ('keep'), ('\(secret)');
+            DELETE FROM note WHERE text <> 'keep'
+            """)
+        #expect(try Self.file(directory.databasePath, contains: secret))
+    }
+
+    static func file(_ path: String, contains text: String) throws -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        let needle = Array(text.utf8)
+        let bytes = [UInt8](data)
+        guard bytes.count >= needle.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { bytes[$0..<$0 + needle.count].elementsEqual(needle) }
+    }
+
+    /// A temporary database is a real file (WAL, readers), and its directory goes with it.
+    @Test func aTemporaryDatabaseRemovesItsDirectory() async throws {
+        var database: AppDatabase? = try AppDatabase.temporary()
+        let path = try await database!.read("test") { db in
+            try db.fetchOne("PRAGMA database_list") { $0.string(at: 2) } ?? nil
+        }
+        let file = try #require(path)
+        #expect(FileManager.default.fileExists(atPath: file))
+        #expect(try database!.withConnection { db in try db.text("PRAGMA journal_mode") } == "wal")
+        #expect(database!.openOutcome == .created)
+        database = nil
+        #expect(!FileManager.default.fileExists(atPath: URL(fileURLWithPath: file).deletingLastPathComponent().path))
     }
 
     @Test func reopeningTheFileKeepsTheData() async throws {

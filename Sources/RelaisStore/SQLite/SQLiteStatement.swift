@@ -44,6 +44,7 @@ final class SQLiteStatement {
         try SQLiteError.check(relais_sqlite3_bind_text_transient(handle, index, value, -1), on: connection)
     }
 
+    /// Binds a real. A REAL column stores a whole value as an integer on disk: -0.0 reads back as 0.0.
     func bind(_ value: Double?, at index: Int32) throws(SQLiteError) {
         guard let value else { return try bindNull(at: index) }
         try SQLiteError.check(sqlite3_bind_double(handle, index, value), on: connection)
