@@ -23,7 +23,7 @@ extension AppDatabase {
 
     /// Runs `body` with the writer's connection (a reader's when read-only), outside any transaction,
     /// blocking the calling thread until it is done: for tests and maintenance (pragmas, raw SQL), never
-    /// from the portal's code paths.
+    /// from the portal's code paths, nor from inside another job (it would wait for itself).
     func withConnection<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) throws -> T {
         let done = BlockingResult<T>()
         guard (writer ?? readers).queue.enqueue({ connection in done.set(Result { try body(connection) }) }) else {

@@ -5,7 +5,6 @@ extension AppDatabase {
     static func openFile(
         path: String, readers readerCount: Int
     ) throws -> (writer: ConnectionThreads, readers: ConnectionThreads, outcome: OpenOutcome) {
-        precondition(readerCount > 0, "at least one reader connection")
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory else {
@@ -23,7 +22,7 @@ extension AppDatabase {
         let readers = ConnectionThreads(name: "relais-db-r")
         do {
             try writer.start(connection)
-            for _ in 0..<readerCount { try readers.start(connect(path: path, access: .readOnlyFile)) }
+            for _ in 0..<max(1, readerCount) { try readers.start(connect(path: path, access: .readOnlyFile)) }
         } catch {
             readers.stop()
             writer.stop()

@@ -26,7 +26,8 @@ public final class AppDatabase: Sendable {
         self.temporaryDirectory = temporaryDirectory
     }
 
-    /// Waits for the queued jobs, then closes the readers and the writer last (its close checkpoints the WAL).
+    /// Waits for the queued jobs (there are none once no caller holds the database), then closes the
+    /// readers, and the writer last: its close checkpoints the WAL and removes it.
     deinit {
         if readers !== writer { readers.stop() }
         writer?.stop()
@@ -34,7 +35,7 @@ public final class AppDatabase: Sendable {
     }
 
     /// Reader connections of the daemon: pages and reports rarely read at once, and each connection
-    /// keeps its own page cache (``cacheSizeKiB``).
+    /// keeps its own page cache (``cacheSizeKiB``). A count below one opens one.
     public static let defaultReaderCount = 2
 
     /// Opens (creating if needed) the database file at `path`, in WAL mode, migrates it, and tells in
@@ -51,7 +52,6 @@ public final class AppDatabase: Sendable {
     /// process). Every write method then fails with ``StoreError/Code/readOnly``; nothing is created,
     /// not even the marker.
     public static func openReadOnly(path: String, readers readerCount: Int = 1) throws -> AppDatabase {
-        precondition(readerCount > 0, "at least one reader connection")
         let first = try connect(path: path, access: .readOnlyFile)
         do {
             try checkSchemaVersion(first, requireComplete: true)
@@ -61,7 +61,7 @@ public final class AppDatabase: Sendable {
         let readers = ConnectionThreads(name: "relais-db-r")
         do {
             try readers.start(first)
-            for _ in 1..<readerCount { try readers.start(connect(path: path, access: .readOnlyFile)) }
+            for _ in 1..<max(1, readerCount) { try readers.start(connect(path: path, access: .readOnlyFile)) }
         } catch {
             readers.stop()
             throw error
