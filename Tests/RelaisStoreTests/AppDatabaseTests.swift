@@ -77,8 +77,9 @@ import Testing
         }
     }
 
-    /// With `secure_delete`, a deleted row's bytes are gone from the file once the WAL is checkpointed
-    /// (issue 9: freed pages keep no MAC or IP). The control below shows the bytes stay without it.
+    /// With `secure_delete`, a deleted row's bytes are gone from the file and the WAL once the WAL is
+    /// checkpointed and truncated (freed pages keep no MAC or IP). The control below shows the bytes
+    /// stay without `secure_delete`.
     @Test func deletedRowsLeaveNoBytesInTheFile() async throws {
         try await withFileDatabase { database, directory in
             let secret = "02:00:5e:10:20:30"
@@ -86,7 +87,9 @@ import Testing
                 try db.execute("CREATE TABLE note (text TEXT NOT NULL) STRICT; INSERT INTO note VALUES ('keep'), ('\(secret)')")
             }
             try await database.write("test") { db in try db.execute("DELETE FROM note WHERE text <> 'keep'") }
-            try database.withConnection { db in try db.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
+            // Until the WAL is truncated, its frames still hold the row as it was inserted.
+            #expect(try Self.file(directory.databasePath + "-wal", contains: secret))
+            #expect(try await database.checkpointAndTruncateWAL("test"))
             #expect(try !Self.file(directory.databasePath, contains: secret))
             #expect(try !Self.file(directory.databasePath + "-wal", contains: secret))
             #expect(try Self.file(directory.databasePath, contains: "keep"))
@@ -112,6 +115,33 @@ import Testing
         let bytes = [UInt8](data)
         guard bytes.count >= needle.count else { return false }
         return (0...(bytes.count - needle.count)).contains { bytes[$0..<$0 + needle.count].elementsEqual(needle) }
+    }
+
+    /// A reader holding an old snapshot keeps the WAL from being truncated: the call says so, and a
+    /// later one succeeds.
+    @Test func theWALIsTruncatedOnlyOnceNoReaderNeedsIt() async throws {
+        try await withFileDatabase { database, directory in
+            try await database.write("test") { db in try db.execute("CREATE TABLE note (n INTEGER) STRICT") }
+            let reading = Gate()
+            let resume = Gate()
+            let read = Task {
+                try await database.read("test") { db in
+                    _ = try db.integer("SELECT COUNT(*) FROM note")
+                    reading.open()
+                    guard resume.wait() else { throw GateNeverOpened() }
+                }
+            }
+            #expect(await eventually { reading.isOpen })
+            try await database.write("test") { db in try db.execute("INSERT INTO note VALUES (1)") }
+            try database.withConnection { db in try db.setBusyTimeout(milliseconds: 10) }
+            #expect(try await !database.checkpointAndTruncateWAL("test"))
+            resume.open()
+            try await read.value
+            try database.withConnection { db in try db.setBusyTimeout(milliseconds: AppDatabase.busyTimeoutMilliseconds) }
+            #expect(try await database.checkpointAndTruncateWAL("test"))
+            let wal = try FileManager.default.attributesOfItem(atPath: directory.databasePath + "-wal")
+            #expect((wal[.size] as? Int) == 0)
+        }
     }
 
     /// A temporary database is a real file (WAL, readers), and its directory goes with it.
