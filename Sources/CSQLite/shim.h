@@ -7,4 +7,9 @@
 static inline int relais_sqlite3_bind_text_transient(sqlite3_stmt *statement, int index, const char *text, int length) {
     return sqlite3_bind_text(statement, index, text, length, SQLITE_TRANSIENT);
 }
+
+// The same for a blob: SQLite copies the bytes before returning.
+static inline int relais_sqlite3_bind_blob_transient(sqlite3_stmt *statement, int index, const void *bytes, int length) {
+    return sqlite3_bind_blob(statement, index, bytes, length, SQLITE_TRANSIENT);
+}
 #endif

@@ -1,9 +1,9 @@
 extension AppDatabase {
     /// What a connection is opened for, which decides its settings.
     enum Access: Sendable {
-        /// The daemon's file: WAL, durable commits.
+        /// The writer of the daemon's file: WAL, durable commits.
         case readWriteFile
-        /// Another process's look at the file: no journal change, no writes.
+        /// A reader of the file, in the daemon or in another process: no journal change, no writes.
         case readOnlyFile
         /// A private database for tests: no file, hence no WAL.
         case memory
@@ -32,6 +32,8 @@ extension AppDatabase {
     ///   warning, and its sessions and connection log are a legal record: with `FULL`, every commit is
     ///   fsynced before it returns, so nothing committed is lost. The cost is one fsync per transaction,
     ///   which is why batch methods write many rows in one transaction.
+    /// - `secure_delete = ON` where the connection writes: SQLite overwrites deleted content with zeros,
+    ///   so the pages freed by ending a session or purging the log keep no MAC or IP address.
     static func configure(_ connection: SQLiteConnection, for access: Access) throws {
         try connection.setBusyTimeout(milliseconds: busyTimeoutMilliseconds)
         try connection.execute("PRAGMA foreign_keys = ON")
@@ -44,6 +46,7 @@ extension AppDatabase {
         }
         if access != .readOnlyFile {
             try connection.execute("PRAGMA synchronous = FULL")
+            try connection.execute("PRAGMA secure_delete = ON")
         }
     }
 }

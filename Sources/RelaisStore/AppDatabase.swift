@@ -1,86 +1,100 @@
 import FoundationEssentials
-import Synchronization
 
 /// The relais SQLite database: owns the schema migrations and every access, each one transaction.
 ///
-/// Open it once per process with ``open(path:)`` and share it: it is `Sendable`. One read-write
-/// connection sits behind a lock and every operation runs whole under it, so operations never
-/// interleave: a read sees only whole batches. The file is in WAL mode, so another process (an export
-/// through ``openReadOnly(path:)``) reads while this one writes.
+/// Open it once per process with ``open(path:readers:)`` and share it: it is `Sendable`. One writer
+/// connection runs the writes one at a time, in the order they come, on a thread of its own; a few
+/// reader connections run the reads (pages, reports, exports) on threads of their own, each read on
+/// one consistent snapshot of committed data (WAL). No SQLite call ever blocks a thread of Swift's
+/// cooperative pool: callers are suspended until their job has run.
 public final class AppDatabase: Sendable {
-    /// The one connection. Operations go through the intent-named methods of the extensions, which take
-    /// the lock (``withConnection(_:)``); nothing outside this module sees SQL.
-    ///
-    /// A blocking lock inside async methods, on purpose: the callers are one actor, and the longest
-    /// operation (a batch of 10,000 sessions, one fsync) holds it for a fraction of a second, which a
-    /// second connection and its page cache would not repay.
-    private let connection: Mutex<SQLiteConnection>
+    /// Runs the writes, one at a time, in order; nil when the file was opened read-only.
+    let writer: ConnectionThreads?
+    /// Run the reads; the writer itself for a database in memory (one connection, no WAL).
+    let readers: ConnectionThreads
+    /// What opening the file found (a first start, a lost database…), for the caller to log.
+    public let openOutcome: OpenOutcome
+    /// The directory ``temporary(readers:)`` created, removed once the connections are closed.
+    private let temporaryDirectory: String?
 
-    /// Takes a connection configured by ``configure(_:for:)``: brings its schema up to date, or, when it
-    /// is read-only, checks that the schema is exactly the one this code knows.
-    private init(_ connection: sending SQLiteConnection, readOnly: Bool) throws {
-        do {
-            if readOnly {
-                try Self.checkSchemaVersion(connection, requireComplete: true)
-            } else {
-                try Self.checkSchemaVersion(connection, requireComplete: false)
-                try Self.migrator.migrate(connection)
-            }
-        } catch {
-            throw StoreError(operation: "migrate", error)
-        }
-        self.connection = Mutex(connection)
+    private init(
+        writer: ConnectionThreads?, readers: ConnectionThreads, outcome: OpenOutcome, temporaryDirectory: String? = nil
+    ) {
+        self.writer = writer
+        self.readers = readers
+        self.openOutcome = outcome
+        self.temporaryDirectory = temporaryDirectory
     }
 
-    private static func checkSchemaVersion(_ connection: SQLiteConnection, requireComplete: Bool) throws {
-        // A newer relais already migrated this file: running older code over it could lose data.
-        if try migrator.hasBeenSuperseded(connection) {
-            throw StoreError(.schemaTooNew, "La base de données a été créée par une version plus récente de relais.")
-        }
-        if try requireComplete && !migrator.hasCompletedMigrations(connection) {
-            throw StoreError(.schemaTooOld, "La base de données n'est pas à jour : lancez d'abord « relais serve ».")
-        }
+    /// Waits for the queued jobs (there are none once no caller holds the database), then closes the
+    /// readers, and the writer last: its close checkpoints the WAL and removes it.
+    deinit {
+        if readers !== writer { readers.stop() }
+        writer?.stop()
+        if let temporaryDirectory { try? FileManager.default.removeItem(atPath: temporaryDirectory) }
     }
 
-    /// Opens (creating if needed) the database file at `path`, in WAL mode, and migrates it.
+    /// Reader connections of the daemon: pages and reports rarely read at once, and each connection
+    /// keeps its own page cache (``cacheSizeKiB``). A count below one opens one.
+    public static let defaultReaderCount = 2
+
+    /// Opens (creating if needed) the database file at `path`, in WAL mode, migrates it, and tells in
+    /// ``openOutcome`` whether it was there, new, or lost (see ``DatabaseMarker``).
     ///
     /// The caller owns the directory: it must already exist, so that a typo in the configuration
     /// fails loudly instead of scattering databases over the disk.
-    public static func open(path: String) throws -> AppDatabase {
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isDirectory = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory else {
-            throw StoreError(.directoryMissing, "Le dossier de la base de données n'existe pas : \(directory)")
-        }
-        return try AppDatabase(connect(path: path, access: .readWriteFile), readOnly: false)
+    public static func open(path: String, readers readerCount: Int = defaultReaderCount) throws -> AppDatabase {
+        let (writer, readers, outcome) = try openFile(path: path, readers: readerCount)
+        return AppDatabase(writer: writer, readers: readers, outcome: outcome)
     }
 
     /// Opens an existing, up-to-date database file for reading only (exports, reports from another
-    /// process). Every write method then fails with ``StoreError/Code/readOnly``.
-    public static func openReadOnly(path: String) throws -> AppDatabase {
-        try AppDatabase(connect(path: path, access: .readOnlyFile), readOnly: true)
+    /// process). Every write method then fails with ``StoreError/Code/readOnly``; nothing is created,
+    /// not even the marker.
+    public static func openReadOnly(path: String, readers readerCount: Int = 1) throws -> AppDatabase {
+        let first = try connect(path: path, access: .readOnlyFile)
+        do {
+            try checkSchemaVersion(first, requireComplete: true)
+        } catch {
+            throw StoreError(operation: "migrate", error)
+        }
+        let readers = ConnectionThreads(name: "relais-db-r")
+        do {
+            try readers.start(first)
+            for _ in 1..<max(1, readerCount) { try readers.start(connect(path: path, access: .readOnlyFile)) }
+        } catch {
+            readers.stop()
+            throw error
+        }
+        return AppDatabase(writer: nil, readers: readers, outcome: .opened)
     }
 
     /// A private in-memory database with the full schema, for tests of code that needs a real store.
-    /// Not WAL and not durable: use ``open(path:)`` for anything that must survive the process.
+    /// One connection, which runs the reads too: not WAL, no snapshots apart from the writer, not
+    /// durable. Tests of concurrency use ``temporary(readers:)``.
     public static func inMemory() throws -> AppDatabase {
-        try AppDatabase(connect(path: SQLiteConnection.inMemoryPath, access: .memory), readOnly: false)
+        let connection = try connect(path: SQLiteConnection.inMemoryPath, access: .memory)
+        _ = try migrate(connection, marker: nil)
+        let writer = ConnectionThreads(name: "relais-db-m")
+        try writer.start(connection)
+        return AppDatabase(writer: writer, readers: writer, outcome: .created)
     }
 
-    /// Opens and configures a connection; every failure comes out as a `StoreError`.
-    private static func connect(path: String, access: Access) throws -> sending SQLiteConnection {
+    /// A database file, exactly as in production, in a new directory under the system's temporary
+    /// directory, which is removed when the database is released.
+    public static func temporary(readers readerCount: Int = defaultReaderCount) throws -> AppDatabase {
+        let directory = FileManager.default.temporaryDirectory.path + "/relais-db-" + UUID().uuidString
         do {
-            let connection = try SQLiteConnection(path: path, mode: access == .readOnlyFile ? .readOnly : .readWrite)
-            try configure(connection, for: access)
-            return connection
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
         } catch {
-            throw StoreError(operation: "open", error)
+            throw StoreError(.directoryMissing, "Impossible de créer le dossier temporaire : \(directory)")
         }
-    }
-
-    /// Runs `body` with the connection, under the lock, outside any transaction. Operations use
-    /// ``read(_:_:)`` and ``write(_:_:)``; this is for them and for tests (pragmas, raw SQL).
-    func withConnection<T: Sendable>(_ body: @Sendable (SQLiteConnection) throws -> T) throws -> T {
-        try connection.withLock { connection in try body(connection) }
+        do {
+            let (writer, readers, outcome) = try openFile(path: directory + "/relais.sqlite", readers: readerCount)
+            return AppDatabase(writer: writer, readers: readers, outcome: outcome, temporaryDirectory: directory)
+        } catch {
+            try? FileManager.default.removeItem(atPath: directory)
+            throw error
+        }
     }
 }

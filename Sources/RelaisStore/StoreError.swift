@@ -24,8 +24,11 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case schemaTooNew = "schema-too-new"
         /// A read-only opening found a schema that still needs migrations.
         case schemaTooOld = "schema-too-old"
-        /// The calling task was cancelled before the operation ran.
+        /// The calling task was cancelled before the operation ran (or, for a long job, before its
+        /// next batch: the batches already committed stay).
         case cancelled
+        /// The database was being closed: the operation did not run.
+        case closed
         /// Any other SQLite failure.
         case sqlite
     }

@@ -54,13 +54,14 @@ import Testing
 
     @Test func connectionsAreDurableWALWithForeignKeys() async throws {
         try await withFileDatabase { database, _ in
-            let (journal, writerSync, foreignKeys, timeout, cacheSize) = try database.withConnection { db in
+            let (journal, writerSync, foreignKeys, timeout, cacheSize, secureDelete) = try database.withConnection { db in
                 (
                     try db.text("PRAGMA journal_mode"),
                     try db.integer("PRAGMA synchronous"),
                     try db.integer("PRAGMA foreign_keys"),
                     try db.integer("PRAGMA busy_timeout"),
-                    try db.integer("PRAGMA cache_size")
+                    try db.integer("PRAGMA cache_size"),
+                    try db.integer("PRAGMA secure_delete")
                 )
             }
             #expect(journal == "wal")
@@ -68,7 +69,93 @@ import Testing
             #expect(foreignKeys == 1)
             #expect(timeout == 5000)
             #expect(cacheSize == -1024)  // KiB
+            #expect(secureDelete == 1)
+            let readers = try await database.read("test") { db in
+                [try db.text("PRAGMA journal_mode"), try db.integer("PRAGMA foreign_keys").map(String.init)]
+            }
+            #expect(readers == ["wal", "1"])
         }
+    }
+
+    /// With `secure_delete`, a deleted row's bytes are gone from the file and the WAL once the WAL is
+    /// checkpointed and truncated (freed pages keep no MAC or IP). The control below shows the bytes
+    /// stay without `secure_delete`.
+    @Test func deletedRowsLeaveNoBytesInTheFile() async throws {
+        try await withFileDatabase { database, directory in
+            let secret = "02:00:5e:10:20:30"
+            try await database.write("test") { db in
+                try db.execute("CREATE TABLE note (text TEXT NOT NULL) STRICT; INSERT INTO note VALUES ('keep'), ('\(secret)')")
+            }
+            try await database.write("test") { db in try db.execute("DELETE FROM note WHERE text <> 'keep'") }
+            // Until the WAL is truncated, its frames still hold the row as it was inserted.
+            #expect(try Self.file(directory.databasePath + "-wal", contains: secret))
+            #expect(try await database.checkpointAndTruncateWAL("test"))
+            #expect(try !Self.file(directory.databasePath, contains: secret))
+            #expect(try !Self.file(directory.databasePath + "-wal", contains: secret))
+            #expect(try Self.file(directory.databasePath, contains: "keep"))
+        }
+    }
+
+    @Test func withoutSecureDeleteTheBytesStay() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let secret = "02:00:5e:10:20:30"
+        let db = try SQLiteConnection(path: directory.databasePath, mode: .readWrite)
+        try db.execute("""
+            PRAGMA secure_delete = OFF;
+            CREATE TABLE note (text TEXT NOT NULL) STRICT; INSERT INTO note VALUES ('keep'), ('\(secret)');
+            DELETE FROM note WHERE text <> 'keep'
+            """)
+        #expect(try Self.file(directory.databasePath, contains: secret))
+    }
+
+    static func file(_ path: String, contains text: String) throws -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        let needle = Array(text.utf8)
+        let bytes = [UInt8](data)
+        guard bytes.count >= needle.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { bytes[$0..<$0 + needle.count].elementsEqual(needle) }
+    }
+
+    /// A reader holding an old snapshot keeps the WAL from being truncated: the call says so, and a
+    /// later one succeeds.
+    @Test func theWALIsTruncatedOnlyOnceNoReaderNeedsIt() async throws {
+        try await withFileDatabase { database, directory in
+            try await database.write("test") { db in try db.execute("CREATE TABLE note (n INTEGER) STRICT") }
+            let reading = Gate()
+            let resume = Gate()
+            let read = Task {
+                try await database.read("test") { db in
+                    _ = try db.integer("SELECT COUNT(*) FROM note")
+                    reading.open()
+                    guard resume.wait() else { throw GateNeverOpened() }
+                }
+            }
+            #expect(await eventually { reading.isOpen })
+            try await database.write("test") { db in try db.execute("INSERT INTO note VALUES (1)") }
+            try database.withConnection { db in try db.setBusyTimeout(milliseconds: 10) }
+            #expect(try await !database.checkpointAndTruncateWAL("test"))
+            resume.open()
+            try await read.value
+            try database.withConnection { db in try db.setBusyTimeout(milliseconds: AppDatabase.busyTimeoutMilliseconds) }
+            #expect(try await database.checkpointAndTruncateWAL("test"))
+            let wal = try FileManager.default.attributesOfItem(atPath: directory.databasePath + "-wal")
+            #expect((wal[.size] as? Int) == 0)
+        }
+    }
+
+    /// A temporary database is a real file (WAL, readers), and its directory goes with it.
+    @Test func aTemporaryDatabaseRemovesItsDirectory() async throws {
+        var database: AppDatabase? = try AppDatabase.temporary()
+        let path = try await database!.read("test") { db in
+            try db.fetchOne("PRAGMA database_list") { $0.string(at: 2) } ?? nil
+        }
+        let file = try #require(path)
+        #expect(FileManager.default.fileExists(atPath: file))
+        #expect(try database!.withConnection { db in try db.text("PRAGMA journal_mode") } == "wal")
+        #expect(database!.openOutcome == .created)
+        database = nil
+        #expect(!FileManager.default.fileExists(atPath: URL(fileURLWithPath: file).deletingLastPathComponent().path))
     }
 
     @Test func reopeningTheFileKeepsTheData() async throws {

@@ -2,8 +2,8 @@ import CSQLite
 
 /// One SQLite connection: opens the file, runs SQL, hands out prepared statements, closes on release.
 ///
-/// Not thread-safe (opened `NOMUTEX`): its owner serializes every use (``AppDatabase`` keeps it
-/// behind a lock).
+/// Not thread-safe (opened `NOMUTEX`): its owner serializes every use (``AppDatabase`` gives each
+/// connection to one thread of its own, ``ConnectionThreads``).
 final class SQLiteConnection {
     /// How the file is opened.
     enum Mode {
@@ -69,6 +69,9 @@ final class SQLiteConnection {
     func setBusyTimeout(milliseconds: Int32) throws(SQLiteError) {
         try SQLiteError.check(sqlite3_busy_timeout(handle, milliseconds), on: handle)
     }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE: a purge batch uses it to know whether to go on.
+    var changedRowCount: Int { Int(sqlite3_changes64(handle)) }
 
     /// The rowid of the last row this connection inserted.
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }

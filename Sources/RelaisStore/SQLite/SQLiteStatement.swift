@@ -44,6 +44,29 @@ final class SQLiteStatement {
         try SQLiteError.check(relais_sqlite3_bind_text_transient(handle, index, value, -1), on: connection)
     }
 
+    /// Binds a real. A REAL column stores a whole value as an integer on disk: -0.0 reads back as 0.0.
+    func bind(_ value: Double?, at index: Int32) throws(SQLiteError) {
+        guard let value else { return try bindNull(at: index) }
+        try SQLiteError.check(sqlite3_bind_double(handle, index, value), on: connection)
+    }
+
+    /// Binds a copy of the bytes. An empty array is an empty blob, not NULL (SQLite reads a null pointer
+    /// as NULL, and an empty array may have none).
+    func bind(_ value: [UInt8]?, at index: Int32) throws(SQLiteError) {
+        guard let value else { return try bindNull(at: index) }
+        guard let length = Int32(exactly: value.count) else {
+            throw SQLiteError(extendedCode: SQLITE_TOOBIG, message: "blob too large")
+        }
+        let code = value.withUnsafeBytes { bytes in
+            if let base = bytes.baseAddress, length > 0 {
+                relais_sqlite3_bind_blob_transient(handle, index, base, length)
+            } else {
+                sqlite3_bind_zeroblob(handle, index, 0)
+            }
+        }
+        try SQLiteError.check(code, on: connection)
+    }
+
     func bindNull(at index: Int32) throws(SQLiteError) {
         try SQLiteError.check(sqlite3_bind_null(handle, index), on: connection)
     }
@@ -105,6 +128,22 @@ final class SQLiteStatement {
     /// The integer, or nil when it is NULL or does not fit in an `Int`.
     func int(at column: Int32) -> Int? {
         int64(at: column).flatMap { Int(exactly: $0) }
+    }
+
+    /// The real; an integer column is converted, as SQLite does.
+    func double(at column: Int32) -> Double? {
+        isNull(at: column) ? nil : sqlite3_column_double(handle, column)
+    }
+
+    /// The bytes of a blob (or of text, as UTF-8); an empty blob is `[]`, NULL is nil.
+    func blob(at column: Int32) -> [UInt8]? {
+        guard !isNull(at: column) else { return nil }
+        // `sqlite3_column_bytes` after `sqlite3_column_blob`, as SQLite documents. An empty blob has a
+        // null pointer.
+        let bytes = sqlite3_column_blob(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard let bytes, count > 0 else { return [] }
+        return Array(UnsafeRawBufferPointer(start: bytes, count: count))
     }
 
     func string(at column: Int32) -> String? {
