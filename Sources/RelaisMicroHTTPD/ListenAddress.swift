@@ -45,6 +45,12 @@ struct ListenAddress {
             return "\(raw >> 24).\(raw >> 16 & 0xFF).\(raw >> 8 & 0xFF).\(raw & 0xFF)"
         case AF_INET6:
             var bytes = UnsafeRawPointer(address).assumingMemoryBound(to: sockaddr_in6.self).pointee.sin6_addr
+            // A listener on "::" sees IPv4 peers as ::ffff:a.b.c.d; report them as the IPv4 they are.
+            let mapped = withUnsafeBytes(of: &bytes) { raw -> String? in
+                guard raw.prefix(10).allSatisfy({ $0 == 0 }), raw[10] == 0xFF, raw[11] == 0xFF else { return nil }
+                return "\(raw[12]).\(raw[13]).\(raw[14]).\(raw[15])"
+            }
+            if let mapped { return mapped }
             var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
             guard inet_ntop(AF_INET6, &bytes, &buffer, socklen_t(buffer.count)) != nil else { return nil }
             return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

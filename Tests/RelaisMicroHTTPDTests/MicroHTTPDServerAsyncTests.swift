@@ -22,7 +22,8 @@ import Testing
 
     @Test func twentyConcurrentAsyncRequestsAllComplete() async throws {
         let responder = SlowResponder(delay: .milliseconds(50))
-        try await withServer(responder) { server in
+        // All from 127.0.0.1: above the default 16 connections per address.
+        try await withServer(responder, configure: { $0.perIPConnectionLimit = 32 }) { server in
             // Send all twenty before reading any, so that their `respond` calls can overlap.
             let clients = try openClients(20, port: server.boundPort) { index in
                 "GET /item?i=\(index) HTTP/1.1\r\nHost: a\r\n\r\n"
