@@ -8,6 +8,15 @@ import Darwin
 struct ListenAddress {
     private(set) var storage = sockaddr_storage()
     let isIPv6: Bool
+    /// "::": one socket takes IPv4 too (its peers then read ::ffff:a.b.c.d, reported as IPv4).
+    var isUnspecifiedIPv6: Bool {
+        guard isIPv6 else { return false }
+        var copy = storage
+        return withUnsafeBytes(of: &copy) { raw in
+            let address = raw.baseAddress!.assumingMemoryBound(to: sockaddr_in6.self).pointee.sin6_addr
+            return withUnsafeBytes(of: address) { $0.allSatisfy { $0 == 0 } }
+        }
+    }
 
     /// Parses IPv4 or IPv6 text (brackets allowed around IPv6).
     init(_ text: String, port: UInt16) throws(MicroHTTPDError) {

@@ -135,7 +135,11 @@ public final class MicroHTTPDServer: Sendable {
     ) -> OpaquePointer? {
         var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
             | MHD_ALLOW_SUSPEND_RESUME.rawValue | MHD_USE_ERROR_LOG.rawValue
-        if address.pointee.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
+        if address.pointee.isUnspecifiedIPv6 {
+            flags |= MHD_USE_DUAL_STACK.rawValue
+        } else if address.pointee.isIPv6 {
+            flags |= MHD_USE_IPv6.rawValue
+        }
         if configuration.tls != nil { flags |= MHD_USE_TLS.rawValue }
         // GnuTLS copies the PEM texts while the daemon starts; they need not outlive this call.
         return withOptionalCString(configuration.tls?.certificatePEM) { certificate in
