@@ -25,6 +25,7 @@ struct RawClientError: Error, CustomStringConvertible {
 /// after `timeoutSeconds` instead of hanging.
 final class RawHTTPClient {
     private let socketFD: Int32
+    var descriptor: Int32 { socketFD }
     private let timeout: Duration
     private var buffer: [UInt8] = []
 
