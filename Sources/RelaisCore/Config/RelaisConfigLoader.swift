@@ -4,12 +4,14 @@ public enum RelaisConfigLoader {
     /// Known sections and keys, in the order of the example file.
     static let schema: [(section: String, keys: [String])] = [
         ("portal", ["listen_address", "port", "host", "venue_name", "assets_directory", "terms_version",
-                    "venue_info_url", "max_body_bytes", "form_token_seconds"]),
+                    "venue_info_url", "max_body_bytes", "form_token_seconds",
+                    "max_connections", "max_connections_per_address", "request_deadline_seconds"]),
         ("network", ["lan_interface", "firewall", "table", "preauth_allow", "sweep_seconds"]),
         ("session", ["duration", "idle_timeout"]),
         ("store", ["database"]),
         ("control", ["socket", "group"]),
         ("log", ["level"]),
+        ("staff", ["listen_address", "port", "tls_certificate", "tls_key"]),
     ]
 
     /// Log levels, as swift-log names them.
@@ -35,7 +37,9 @@ public enum RelaisConfigLoader {
         reader.set(&config.control.socketPath, "control", "socket", ConfigValueRules.path(relativeTo: directory, maxBytes: 107))
         reader.set(&config.control.group, "control", "group", ConfigValueRules.groupName)
         reader.set(&config.log.level, "log", "level", ConfigValueRules.choice(logLevels))
+        readStaff(&config.staff, &reader, directory: directory)
         if syntaxErrors.isEmpty { checkSession(config.session, &reader) }
+        if syntaxErrors.isEmpty { checkStaff(config, &reader) }
 
         // Stable sort: issues on one line keep the order they were found in.
         let issues = reader.issues.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
@@ -52,6 +56,35 @@ public enum RelaisConfigLoader {
         reader.set(&portal.venueInfoURL, "portal", "venue_info_url", ConfigValueRules.webURL)
         reader.set(&portal.maxBodyBytes, "portal", "max_body_bytes", ConfigValueRules.integer(in: 1_024...1_048_576))
         reader.set(&portal.formTokenSeconds, "portal", "form_token_seconds", ConfigValueRules.integer(in: 60...86_400))
+        reader.set(&portal.maxConnections, "portal", "max_connections", ConfigValueRules.integer(in: 16...1_000_000))
+        reader.set(&portal.maxConnectionsPerAddress, "portal", "max_connections_per_address", ConfigValueRules.integer(in: 1...1_000))
+        reader.set(&portal.requestDeadlineSeconds, "portal", "request_deadline_seconds", ConfigValueRules.integer(in: 1...300))
+    }
+
+    static func readStaff(_ staff: inout RelaisConfig.Staff, _ reader: inout ConfigReader, directory: String) {
+        let optionalPath: ConfigRule<String> = { value throws(ValueRejection) in
+            value == .string("") ? "" : try ConfigValueRules.path(relativeTo: directory)(value)
+        }
+        reader.set(&staff.listenAddress, "staff", "listen_address") { value throws(ValueRejection) in
+            value == .string("") ? "" : try ConfigValueRules.ipLiteral(value)
+        }
+        reader.set(&staff.port, "staff", "port", ConfigValueRules.integer(in: 1...65_535))
+        reader.set(&staff.tlsCertificate, "staff", "tls_certificate", optionalPath)
+        reader.set(&staff.tlsKey, "staff", "tls_key", optionalPath)
+    }
+
+    /// The staff listener's own rule (TLS or loopback), and no port shared with the portal.
+    static func checkStaff(_ config: RelaisConfig, _ reader: inout ConfigReader) {
+        let staff = config.staff
+        guard staff.isEnabled, !["listen_address", "port", "tls_certificate", "tls_key"].contains(where: { reader.rejectedKeys.contains("staff.\($0)") }),
+              let line = reader.line("staff", "listen_address") else { return }
+        if let refusal = staff.refusal {
+            reader.report(line: line, key: refusal.key, problem: refusal.problem, allowed: refusal.allowed)
+        }
+        if staff.port == config.portal.port {
+            reader.report(line: reader.line("staff", "port") ?? line, key: "staff.port",
+                          problem: "\(staff.port) is also the portal's port", allowed: "a port other than portal.port")
+        }
     }
 
     static func readNetwork(_ network: inout RelaisConfig.Network, _ reader: inout ConfigReader) {
