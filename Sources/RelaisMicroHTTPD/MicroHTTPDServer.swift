@@ -148,7 +148,6 @@ public final class MicroHTTPDServer: Sendable {
                     var options: [MHD_OptionItem] = [
                         // The logger goes first so that start-up messages reach it.
                         relais_mhd_option_logger(MHDCallbacks.log, cls),
-                        MHD_OptionItem(option: .THREAD_POOL_SIZE, value: configuration.threadPoolSize, ptr_value: nil),
                         MHD_OptionItem(option: .CONNECTION_LIMIT, value: budget.total, ptr_value: nil),
                         MHD_OptionItem(option: .PER_IP_CONNECTION_LIMIT, value: budget.perAddress, ptr_value: nil),
                         MHD_OptionItem(option: .CONNECTION_TIMEOUT, value: configuration.connectionTimeoutSeconds, ptr_value: nil),
@@ -160,6 +159,10 @@ public final class MicroHTTPDServer: Sendable {
                         relais_mhd_option_completed(MHDCallbacks.completed, cls),
                         relais_mhd_option_notify_connection(MHDCallbacks.notifyConnection, cls),
                     ]
+                    // A pool of one is no pool: MHD warns and serves the connections on its polling thread.
+                    if configuration.threadPoolSize > 1 {
+                        options.append(MHD_OptionItem(option: .THREAD_POOL_SIZE, value: configuration.threadPoolSize, ptr_value: nil))
+                    }
                     if let certificate, let key {
                         options.append(MHD_OptionItem(option: .HTTPS_MEM_CERT, value: 0, ptr_value: UnsafeMutableRawPointer(mutating: certificate)))
                         options.append(MHD_OptionItem(option: .HTTPS_MEM_KEY, value: 0, ptr_value: UnsafeMutableRawPointer(mutating: key)))
