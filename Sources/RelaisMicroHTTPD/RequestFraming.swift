@@ -5,6 +5,8 @@ struct FramingRefusal: Equatable, Sendable {
     /// Stable kinds, counted in the refusal log.
     enum Kind: String, Sendable, CaseIterable {
         case emptyFieldName = "empty-field-name"
+        /// A line MHD did not record: ":" alone, or a folded continuation line (obs-fold, RFC 9112 §5.2).
+        case unrecordedFieldLine = "unrecorded-field-line"
         case missingHost = "missing-host"
         case invalidHost = "invalid-host"
         case badTransferEncoding = "bad-transfer-encoding"
@@ -31,21 +33,28 @@ enum RequestFraming {
         func refuse(_ kind: FramingRefusal.Kind, _ status: Int) -> FramingRefusal { FramingRefusal(kind: kind, status: status) }
         if target.utf8.count > limits.maxTargetBytes { return refuse(.targetTooLong, 414) }
         if headers.count > limits.maxHeaderFields { return refuse(.headTooLarge, 431) }
-        // RFC 9112 §5.1: a field line needs a name (MHD 0.9.75 stores an empty one).
-        if headers.contains(where: { $0.name.isEmpty }) { return refuse(.emptyFieldName, 400) }
+        // One pass over the fields: this runs for every request.
+        var hostCount = 0, hostValue = "", codings: [String] = [], lengths: [String] = []
+        for field in headers {
+            switch field.name {
+            // RFC 9112 §5.1: a field line needs a name (MHD 0.9.75 stores an empty one).
+            case "": return refuse(.emptyFieldName, 400)
+            case "host": hostCount += 1; hostValue = field.value
+            case "transfer-encoding": codings.append(field.value)
+            case "content-length": lengths.append(field.value)
+            default: break
+            }
+        }
         // RFC 9112 §3.2: HTTP/1.1 without Host, several Host lines, or an invalid Host value → 400.
-        let hosts = headers.filter { $0.name == "host" }
-        if hosts.count > 1 { return refuse(.invalidHost, 400) }
-        if hosts.isEmpty, version != "HTTP/1.0" { return refuse(.missingHost, 400) }
-        if let host = hosts.first?.value, !isValidHost(host) { return refuse(.invalidHost, 400) }
+        if hostCount > 1 { return refuse(.invalidHost, 400) }
+        if hostCount == 0, version != "HTTP/1.0" { return refuse(.missingHost, 400) }
+        if hostCount == 1, !isValidHost(hostValue) { return refuse(.invalidHost, 400) }
 
-        let codings = headers.filter { $0.name == "transfer-encoding" }
-        let lengths = headers.filter { $0.name == "content-length" }
         if !codings.isEmpty {
             // RFC 9112 §6.1: Transfer-Encoding in HTTP/1.0 is faulty framing; §6.3: with Content-Length
             // it may be a smuggling attempt (we refuse); chunked must be last, else the length is unknown.
             if version == "HTTP/1.0" || !lengths.isEmpty { return refuse(.badTransferEncoding, 400) }
-            let list = codings.flatMap { $0.value.split(separator: ",") }.map { $0.trimmingOptionalWhitespace().lowercased() }
+            let list = codings.flatMap { $0.split(separator: ",") }.map { $0.trimmingOptionalWhitespace().lowercased() }
             guard list.last == "chunked" else { return refuse(.badTransferEncoding, 400) }
             // MHD decodes exactly one coding, chunked; anything else is not understood (RFC 9112 §6.1).
             if list.count != 1 || codings.count != 1 { return refuse(.unsupportedTransferEncoding, 501) }
@@ -53,12 +62,12 @@ enum RequestFraming {
         }
         if !lengths.isEmpty {
             // RFC 9112 §6.3: an invalid length is unrecoverable framing. Several lines (even equal) are refused.
-            guard lengths.count == 1, let declared = decimal(lengths[0].value) else { return refuse(.badContentLength, 400) }
+            guard lengths.count == 1, let declared = decimal(lengths[0]) else { return refuse(.badContentLength, 400) }
             if declared > UInt64(limits.maxBodyBytes) { return refuse(.bodyTooLarge, 413) }
             return nil
         }
         // RFC 9110 §15.5.12: a body-carrying method with no declared length.
-        if ["POST", "PUT", "PATCH"].contains(method) { return refuse(.lengthRequired, 411) }
+        if method == "POST" || method == "PUT" || method == "PATCH" { return refuse(.lengthRequired, 411) }
         return nil
     }
 

@@ -41,7 +41,7 @@ final class ServerCore: Sendable {
                 method: method, version: version.map { String(cString: $0) } ?? "", target: context.rawTarget, headers: context.headers,
                 limits: configuration.framingLimits)
             if refusal == nil, let method = methodPointer, ConnectionRequest.headHasUnrecordedLine(connection, method: method, version: version) {
-                refusal = FramingRefusal(kind: .emptyFieldName, status: 400)
+                refusal = FramingRefusal(kind: .unrecordedFieldLine, status: 400)
             }
             if refusal == nil, context.memoryCost + ConnectionMemory.refusalReserveBytes > configuration.connectionMemoryBytes {
                 refusal = FramingRefusal(kind: .headTooLarge, status: 431)
