@@ -6,6 +6,8 @@ import Synchronization
 final class RefusalLog: Sendable {
     private struct State {
         var counts: [String: Int] = [:]
+        /// The latest message of a kind not recognized, shown with the summary (MHD's texts hold no address).
+        var unrecognized: String?
         var lastFlush: ContinuousClock.Instant
     }
 
@@ -21,22 +23,29 @@ final class RefusalLog: Sendable {
     }
 
     /// Counts one event of `kind` (a stable word such as "bad-content-length" or "mhd-400").
-    func record(_ kind: String) {
-        state.withLock { $0.counts[kind, default: 0] += 1 }
+    func record(_ kind: String, message: String? = nil) {
+        state.withLock { state in
+            state.counts[kind, default: 0] += 1
+            if let message { state.unrecognized = message }
+        }
     }
 
     /// Writes the summary if the interval has passed (or `force`) and anything was counted.
     func flush(force: Bool = false) {
         let now = clock.now
-        let counts = state.withLock { state -> [String: Int] in
-            guard force || now - state.lastFlush >= interval else { return [:] }
+        let (counts, unrecognized) = state.withLock { state -> ([String: Int], String?) in
+            guard force || now - state.lastFlush >= interval else { return ([:], nil) }
             state.lastFlush = now
-            defer { state.counts.removeAll(keepingCapacity: true) }
-            return state.counts
+            defer {
+                state.counts.removeAll(keepingCapacity: true)
+                state.unrecognized = nil
+            }
+            return (state.counts, state.unrecognized)
         }
         guard !counts.isEmpty else { return }
         var metadata: Logger.Metadata = ["http.refused.total": "\(counts.values.reduce(0, +))"]
         for (kind, count) in counts { metadata["http.refused.\(kind)"] = "\(count)" }
+        if let unrecognized { metadata["mhd.message"] = "\(unrecognized)" }
         logger.info("requests refused or broken off", metadata: metadata)
     }
 

@@ -119,7 +119,7 @@ final class ServerCore: Sendable {
         }
         // Once serving, MHD's messages are about clients: counted, summarized by `refusals`.
         logger.debug("libmicrohttpd reported", metadata: ["mhd.message": "\(message)"])
-        if let kind = RefusalLog.kind(ofMHDMessage: message) { refusals.record(kind) }
+        if let kind = RefusalLog.kind(ofMHDMessage: message) { refusals.record(kind, message: kind == "mhd-other" ? message : nil) }
     }
 
     private var isStopping: Bool { suspended.isDraining }
