@@ -26,8 +26,8 @@ final class ServerCore: Sendable {
     }
 
     /// One access-handler call. MHD calls it once with the headers, once per body chunk, once at the
-    /// end, and once more after a resume; the response is never queued on the first call, which would
-    /// make MHD 0.9.75 close a keep-alive connection.
+    /// end, and once more after a resume. A response queued on the first call makes MHD 0.9.75 close the
+    /// connection: only refusals of the head are (they close it anyway), every answer waits for a later call.
     func handle(
         connection: OpaquePointer, method: String, methodPointer: UnsafePointer<CChar>?, version: UnsafePointer<CChar>?,
         context: RequestContext,
@@ -155,16 +155,18 @@ final class ServerCore: Sendable {
 
     static let tooLarge = HTTPResponse.text("Requête trop volumineuse / Request too large\n", status: 413)
 
+    static let refusalAnswers: [Int: HTTPResponse] = [
+        400: .text("Requête invalide / Bad request\n", status: 400),
+        411: .text("Longueur requise / Length required\n", status: 411),
+        413: tooLarge,
+        414: .text("Adresse trop longue / URI too long\n", status: 414),
+        431: .text("En-têtes trop volumineux / Request header fields too large\n", status: 431),
+        501: .text("Non pris en charge / Not implemented\n", status: 501),
+    ]
+
     /// The short answer to a refused request head: the status says why.
     static func refusalResponse(_ status: Int) -> HTTPResponse {
-        switch status {
-        case 413: tooLarge
-        case 411: .text("Longueur requise / Length required\n", status: 411)
-        case 414: .text("Adresse trop longue / URI too long\n", status: 414)
-        case 431: .text("En-têtes trop volumineux / Request header fields too large\n", status: 431)
-        case 501: .text("Non pris en charge / Not implemented\n", status: 501)
-        default: .text("Requête invalide / Bad request\n", status: 400)
-        }
+        refusalAnswers[status] ?? .text("Requête invalide / Bad request\n", status: 400)
     }
     static let failed = HTTPResponse.text("Erreur interne / Internal error\n", status: 500)
     static let stopping = HTTPResponse.text("Service en cours d’arrêt / Service stopping\n", status: 503)
