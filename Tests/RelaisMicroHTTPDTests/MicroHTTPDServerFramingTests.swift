@@ -116,6 +116,22 @@ import Testing
             }
         }
     }
+
+    /// Same bug, same place: MHD copies and splits the Cookie field in parse_connection_headers, and a
+    /// few hundred cookies exhaust the pool there (431 written twice).
+    @Test func cookieFieldTooLargeForThePoolIsAnsweredByMHD() async throws {
+        let responder = RecordingResponder()
+        try await withServer(responder) { server in
+            let cookies = (0..<500).map { "c\($0)=v" }.joined(separator: "; ")
+            let answer = try await RawHTTPClient.exchange(Array("GET / HTTP/1.1\r\nHost: a\r\nCookie: \(cookies)\r\n\r\n".utf8), port: server.boundPort)
+            #expect(answer.status == 431, "\(answer)")
+            #expect(answer.closed)
+            #expect(responder.requests.withLock { $0.isEmpty })
+            withKnownIssue("libmicrohttpd 0.9.75 writes the error head twice (fixed only by a newer libmicrohttpd)") {
+                #expect(answer.heads == 1, "\(answer)")
+            }
+        }
+    }
 }
 
 /// Redirects to a URL that repeats the whole request target, percent-encoded, like the portal's probes.
