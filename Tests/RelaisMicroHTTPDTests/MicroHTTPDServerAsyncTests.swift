@@ -45,14 +45,12 @@ import Testing
         try await withServer(responder, configure: { $0.threadPoolSize = 2 }) { server in
             let slow = try openClients(4, port: server.boundPort) { _ in "GET /slow HTTP/1.1\r\nHost: a\r\n\r\n" }
             try await waitUntil { responder.started.load(ordering: .sequentiallyConsistent) == 4 }
-            let clock = ContinuousClock()
-            let start = clock.now
             let fast = try RawHTTPClient(port: server.boundPort)
             try fast.send("GET /fast HTTP/1.1\r\nHost: a\r\n\r\n")
             #expect(try await fast.readResponse().text == "fast")
-            // Answered while all four slow ones still wait: no pool thread was held by them.
+            // Answered while all four slow ones still wait: no pool thread was held by them. (No bound on
+            // the elapsed time: on the shared 2-core machine it was noise, and this count is the property.)
             #expect(responder.finished.load(ordering: .sequentiallyConsistent) == 0)
-            #expect(clock.now - start < .seconds(1))
             for client in slow { #expect(try await client.readResponse().text == "slow /slow?") }
         }
     }
