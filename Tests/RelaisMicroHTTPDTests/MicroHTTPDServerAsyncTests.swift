@@ -107,13 +107,15 @@ import Testing
 
     @Test func stopIsIdempotentAndRefusesNewConnections() async throws {
         let logs = LogRecorder()
+        // An address no other test listens on: suites run in parallel, and another server may be given
+        // the freed port on 127.0.0.1 at once.
         let server = MicroHTTPDServer(
-            configuration: .init(listenAddress: "127.0.0.1", port: 0), responder: RecordingResponder(), logger: logs.logger())
+            configuration: .init(listenAddress: "127.0.0.77", port: 0), responder: RecordingResponder(), logger: logs.logger())
         try server.start()
         let port = server.boundPort
         server.stop()
         server.stop()
-        #expect(throws: RawClientError.self) { try RawHTTPClient(port: port) }
+        #expect(throws: RawClientError.self) { try RawHTTPClient(port: port, host: "127.0.0.77") }
         // A failed close would mean MHD had closed the quiesced socket already.
         #expect(logs.lines.isEmpty)
     }
