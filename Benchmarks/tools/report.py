@@ -150,6 +150,21 @@ row("start-up, empty database: exec → portal answers, s", spread(empty, "{:.3f
 row(f"start-up with {sessions} live sessions: exec → portal answers, s", spread(start, "{:.3f}"), "", "", "< 0.5 s",
     bool(start) and max(start) < 0.5)
 
+slow_path = os.path.join(work, "slowloris.json")
+if os.path.exists(slow_path):
+    slow = json.load(open(slow_path))
+    lat = slow["latency_ms"]
+    fmt = lambda v: "—" if v is None else f"{v:.1f}"
+    row(f"slow clients ({slow['connections']} connections from {slow['sources']} addresses, a byte a second): "
+        f"visitor's portal page p50 / p99 / max ms (n={slow['visits']}, failures {slow['failures']})",
+        f"{fmt(lat['p50'])} / {fmt(lat['p99'])} / {fmt(lat['max'])}", "", "", "< 100 ms every time",
+        slow["failures"] == 0 and lat["max"] is not None and lat["max"] < 100)
+    row("slow clients: held open (median) / cut at the request deadline / refused at the connection limits",
+        f"{slow['slow_open_median']} / {slow['cut_by_server']} / {slow['refused']}", "", "", "report", None)
+    peak = read("mem-slowloris.txt")
+    if peak:
+        row(f"RSS with {slow['connections']} slow clients (highest VmRSS sampled), MB", f"{mb(peak[0]):.1f}", "", "", "report", None)
+
 print(f"relais vs plain-C libmicrohttpd; {runs} runs per case, relais values are min / median / max, C and ratio are medians.\n")
 print("| Measure | relais | C ref | ratio | target | met |")
 print("|---|---|---|---|---|---|")

@@ -36,7 +36,31 @@ static inline struct MHD_OptionItem relais_mhd_option_logger(MHD_LogCallback cal
     return item;
 }
 
+static inline struct MHD_OptionItem relais_mhd_option_notify_connection(MHD_NotifyConnectionCallback callback, void *cls) {
+    struct MHD_OptionItem item = { MHD_OPTION_NOTIFY_CONNECTION, (intptr_t) callback, cls };
+    return item;
+}
+
 /* MHD_get_connection_info and MHD_get_daemon_info are variadic too. */
+/* The connection's socket, or -1. */
+static inline int relais_mhd_connection_fd(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    return info == NULL ? -1 : info->connect_fd;
+}
+
+/* Pool records of the request: header fields, cookies and query arguments. The kinds are flags
+   that Swift's import of the enum cannot combine. */
+static inline int relais_mhd_count_records(struct MHD_Connection *connection) {
+    return MHD_get_connection_values(connection,
+        (enum MHD_ValueKind) (MHD_HEADER_KIND | MHD_COOKIE_KIND | MHD_GET_ARGUMENT_KIND), NULL, NULL);
+}
+
+/* Bytes of the request line and header lines as received, or 0 before they are complete. */
+static inline size_t relais_mhd_request_header_size(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+    return info == NULL ? 0 : info->header_size;
+}
+
 static inline const struct sockaddr *relais_mhd_client_address(struct MHD_Connection *connection) {
     const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     return info == NULL ? NULL : info->client_addr;

@@ -5,7 +5,8 @@ extension ConfigSection {
     static let portal = ConfigSection(
         name: "portal",
         keys: ["listen_address", "port", "host", "venue_name", "assets_directory", "terms_version",
-               "venue_info_url", "max_body_bytes", "form_token_seconds"],
+               "venue_info_url", "max_body_bytes", "form_token_seconds",
+               "max_connections", "max_connections_per_address", "request_deadline_seconds"],
         read: { config, reader, directory in
             reader.set(&config.portal.listenAddress, "portal", "listen_address", ConfigValueRules.ipLiteral)
             reader.set(&config.portal.port, "portal", "port", ConfigValueRules.integer(in: 1...65_535))
@@ -17,6 +18,9 @@ extension ConfigSection {
             reader.set(&config.portal.venueInfoURL, "portal", "venue_info_url", ConfigValueRules.webURL)
             reader.set(&config.portal.maxBodyBytes, "portal", "max_body_bytes", ConfigValueRules.integer(in: 1_024...1_048_576))
             reader.set(&config.portal.formTokenSeconds, "portal", "form_token_seconds", ConfigValueRules.integer(in: 60...86_400))
+            reader.set(&config.portal.maxConnections, "portal", "max_connections", ConfigValueRules.integer(in: 16...1_000_000))
+            reader.set(&config.portal.maxConnectionsPerAddress, "portal", "max_connections_per_address", ConfigValueRules.integer(in: 1...1_000))
+            reader.set(&config.portal.requestDeadlineSeconds, "portal", "request_deadline_seconds", ConfigValueRules.integer(in: 1...300))
         },
         check: { config, reader in
             // The relais table does not filter the portal port on the uplink: binding every interface

@@ -8,14 +8,19 @@ public struct RelaisConfig: Sendable, Equatable {
     public var store: Store
     public var control: Control
     public var log: Log
+    public var staff: Staff
 
-    public init(portal: Portal, network: Network, session: SessionSettings, store: Store, control: Control, log: Log) {
+    public init(
+        portal: Portal, network: Network, session: SessionSettings, store: Store, control: Control, log: Log,
+        staff: Staff = Staff(listenAddress: "", port: 8443, tlsCertificate: "", tlsKey: "")
+    ) {
         self.portal = portal
         self.network = network
         self.session = session
         self.store = store
         self.control = control
         self.log = log
+        self.staff = staff
     }
 
     /// `[portal]`: the web pages visitors see.
@@ -38,6 +43,55 @@ public struct RelaisConfig: Sendable, Equatable {
         public var maxBodyBytes: Int
         /// Seconds a portal form stays valid.
         public var formTokenSeconds: Int
+        /// Connections the portal serves at once, all devices together (lowered at start to fit the
+        /// descriptor limit, LimitNOFILE − 256).
+        public var maxConnections: Int
+        /// Connections the portal serves at once from one address.
+        public var maxConnectionsPerAddress: Int
+        /// Seconds a connection has to send a whole request, head and body (slow clients are cut).
+        public var requestDeadlineSeconds: Int
+    }
+
+    /// `[staff]`: the agents' listener; disabled while `listenAddress` is empty.
+    public struct Staff: Sendable, Equatable {
+        /// Address of the staff listener; "" disables it.
+        public var listenAddress: String
+        public var port: Int
+        /// PEM certificate chain and private key files; both empty for plain HTTP (loopback only).
+        public var tlsCertificate: String
+        public var tlsKey: String
+
+        public init(listenAddress: String, port: Int, tlsCertificate: String, tlsKey: String) {
+            self.listenAddress = listenAddress
+            self.port = port
+            self.tlsCertificate = tlsCertificate
+            self.tlsKey = tlsKey
+        }
+
+        public var isEnabled: Bool { !listenAddress.isEmpty }
+        public var usesTLS: Bool { !tlsCertificate.isEmpty && !tlsKey.isEmpty }
+
+        /// Why this listener must not run, as (key, problem, allowed), or nil. Agent passwords never
+        /// travel over plain HTTP: without TLS the listener must be bound to loopback.
+        public var refusal: (key: String, problem: String, allowed: String)? {
+            guard isEnabled else { return nil }
+            if tlsCertificate.isEmpty != tlsKey.isEmpty {
+                return ("staff.\(tlsCertificate.isEmpty ? "tls_certificate" : "tls_key")",
+                        "is missing while its pair is set", "both tls_certificate and tls_key, or neither")
+            }
+            if !usesTLS, !Self.isLoopback(listenAddress) {
+                return ("staff.listen_address",
+                        "\"\(listenAddress)\" is not loopback and no TLS certificate is set: agent passwords would travel in clear",
+                        "tls_certificate and tls_key, or a loopback address such as 127.0.0.1 or ::1")
+            }
+            return nil
+        }
+
+        /// 127.0.0.0/8 or ::1.
+        public static func isLoopback(_ text: String) -> Bool {
+            guard let address = IPAddress(text) else { return false }
+            return address.isIPv4 ? address.bytes[0] == 127 : address.bytes == Array(repeating: 0, count: 15) + [1]
+        }
     }
 
     /// `[network]`: the interface and the firewall.
@@ -95,10 +149,12 @@ public struct RelaisConfig: Sendable, Equatable {
         portal: Portal(
             listenAddress: "192.168.50.1", port: 2050, host: "192.168.50.1",
             venueName: "Wifi public", assetsDirectory: "/usr/share/relais/captive-portal",
-            termsVersion: "2026-11", venueInfoURL: "", maxBodyBytes: 16_384, formTokenSeconds: 900),
+            termsVersion: "2026-11", venueInfoURL: "", maxBodyBytes: 16_384, formTokenSeconds: 900,
+            maxConnections: 4096, maxConnectionsPerAddress: 16, requestDeadlineSeconds: 10),
         network: Network(lanInterface: "wlan0", firewall: .nftables, table: "relais", preauthAllow: [], sweepSeconds: 10),
         session: SessionSettings(durationSeconds: 4 * 3600, idleSeconds: 30 * 60),
         store: Store(databasePath: "/var/lib/relais/relais.sqlite"),
         control: Control(socketPath: "/run/relais/control.sock", group: "relais"),
-        log: Log(level: "info"))
+        log: Log(level: "info"),
+        staff: Staff(listenAddress: "", port: 8443, tlsCertificate: "", tlsKey: ""))
 }

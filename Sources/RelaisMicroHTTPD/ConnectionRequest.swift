@@ -4,11 +4,11 @@ import RelaisHTTP
 
 /// Reads the parts of an `HTTPRequest` that MHD holds on the connection.
 enum ConnectionRequest {
-    static func make(connection: OpaquePointer, method: String, context: RequestContext) -> HTTPRequest {
+    static func make(connection: OpaquePointer, method: String, context: RequestContext, isSecure: Bool) -> HTTPRequest {
         let (path, query) = context.pathAndQuery
         return HTTPRequest(
-            method: method, path: path, query: query, headers: headers(of: connection),
-            body: context.body, clientAddress: clientAddress(of: connection))
+            method: method, path: path, query: query, headers: context.headers,
+            body: context.body, clientAddress: clientAddress(of: connection), isSecure: isSecure)
     }
 
     /// Header fields in arrival order, names lower-cased.
@@ -38,10 +38,45 @@ enum ConnectionRequest {
         }
     }
 
-    /// The declared body length, nil when absent or unreadable (MHD rejects those itself).
-    static func contentLength(of connection: OpaquePointer) -> UInt64? {
-        guard let text = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length") else { return nil }
-        return UInt64(String(cString: text))
+    /// True when the head holds a line MHD did not record as a field. MHD 0.9.75 takes a field line with
+    /// an empty name (": value") for the end of the head and drops it (connection.c: the line's first
+    /// byte, the colon, is zeroed before the empty-line test); the rest of the head then reads as a
+    /// second request. MHD parses in place, so the head is still there, from the method's first byte
+    /// for `header_size` bytes, separators replaced by NUL: after the end of the last recorded value
+    /// only NULs may follow. A value outside the head is a folded line (obs-fold) MHD joined elsewhere.
+    static func headHasUnrecordedLine(
+        _ connection: OpaquePointer, method: UnsafePointer<CChar>, version: UnsafePointer<CChar>?
+    ) -> Bool {
+        let size = relais_mhd_request_header_size(connection)
+        guard size > 0 else { return false }
+        struct Scan {
+            let start: UnsafePointer<CChar>
+            let end: UnsafePointer<CChar>
+            var lastEnd: UnsafePointer<CChar>
+            var outside = false
+        }
+        var scan = Scan(start: method, end: method + size, lastEnd: version.map { $0 + strlen($0) } ?? method)
+        withUnsafeMutablePointer(to: &scan) { pointer in
+            _ = MHD_get_connection_values(connection, .HEADER_KIND, { cls, _, _, value in
+                guard let cls, let value else { return .YES }
+                let scan = cls.assumingMemoryBound(to: Scan.self)
+                guard value >= scan.pointee.start, value < scan.pointee.end else {
+                    scan.pointee.outside = true
+                    return .YES
+                }
+                scan.pointee.lastEnd = max(scan.pointee.lastEnd, value + strlen(value))
+                return .YES
+            }, pointer)
+        }
+        if scan.outside { return true }
+        var cursor = scan.lastEnd
+        while cursor < scan.end {
+            if cursor.pointee != 0 { return true }
+            cursor += 1
+        }
+        // At most CRLF after the last value and CRLF for the empty line: more means a ":" line was
+        // taken for the end (it reads as three NULs once MHD has parsed it).
+        return scan.end - scan.lastEnd > 4
     }
 
     /// The peer's IP address as text; empty if MHD cannot tell.

@@ -8,6 +8,15 @@ import Darwin
 struct ListenAddress {
     private(set) var storage = sockaddr_storage()
     let isIPv6: Bool
+    /// "::": one socket takes IPv4 too (its peers then read ::ffff:a.b.c.d, reported as IPv4).
+    var isUnspecifiedIPv6: Bool {
+        guard isIPv6 else { return false }
+        var copy = storage
+        return withUnsafeBytes(of: &copy) { raw in
+            let address = raw.baseAddress!.assumingMemoryBound(to: sockaddr_in6.self).pointee.sin6_addr
+            return withUnsafeBytes(of: address) { $0.allSatisfy { $0 == 0 } }
+        }
+    }
 
     /// Parses IPv4 or IPv6 text (brackets allowed around IPv6).
     init(_ text: String, port: UInt16) throws(MicroHTTPDError) {
@@ -45,6 +54,12 @@ struct ListenAddress {
             return "\(raw >> 24).\(raw >> 16 & 0xFF).\(raw >> 8 & 0xFF).\(raw & 0xFF)"
         case AF_INET6:
             var bytes = UnsafeRawPointer(address).assumingMemoryBound(to: sockaddr_in6.self).pointee.sin6_addr
+            // A listener on "::" sees IPv4 peers as ::ffff:a.b.c.d; report them as the IPv4 they are.
+            let mapped = withUnsafeBytes(of: &bytes) { raw -> String? in
+                guard raw.prefix(10).allSatisfy({ $0 == 0 }), raw[10] == 0xFF, raw[11] == 0xFF else { return nil }
+                return "\(raw[12]).\(raw[13]).\(raw[14]).\(raw[15])"
+            }
+            if let mapped { return mapped }
             var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
             guard inet_ntop(AF_INET6, &bytes, &buffer, socklen_t(buffer.count)) != nil else { return nil }
             return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -23,6 +23,7 @@ public final class MicroHTTPDServer: Sendable {
         let pointer: OpaquePointer
         let port: Int
         let core: Unmanaged<ServerCore>
+        let reaper: PeriodicThread
     }
 
     private let core: ServerCore
@@ -42,13 +43,21 @@ public final class MicroHTTPDServer: Sendable {
         let configuration = core.configuration
         try configuration.validate()
         var address = try ListenAddress(configuration.listenAddress, port: UInt16(configuration.port))
+        let budget = ConnectionBudget.derive(
+            total: configuration.connectionLimit, perAddress: configuration.perIPConnectionLimit,
+            descriptorLimit: ConnectionBudget.descriptorLimit())
+        if budget.total < configuration.connectionLimit {
+            core.logger.notice("connection limit lowered to fit the descriptor limit (LimitNOFILE)", metadata: [
+                "http.connections.configured": "\(configuration.connectionLimit)", "http.connections.limit": "\(budget.total)",
+            ])
+        }
         try lifecycle.withLock { (state: inout Lifecycle) throws(MicroHTTPDError) in
             guard case .idle = state else {
                 throw MicroHTTPDError(code: .invalidState, message: "a server starts once; it was already started or stopped")
             }
             let retained = Unmanaged.passRetained(core)
             let started = withUnsafeMutablePointer(to: &address) { addressPointer in
-                launch(configuration, address: addressPointer, cls: retained.toOpaque())
+                launch(configuration, budget: budget, address: addressPointer, cls: retained.toOpaque())
             }
             let daemon: OpaquePointer
             do throws(MicroHTTPDError) {
@@ -59,7 +68,20 @@ public final class MicroHTTPDServer: Sendable {
                 retained.release()
                 throw error
             }
-            state = .running(Daemon(pointer: daemon, port: Int(relais_mhd_bound_port(daemon)), core: retained))
+            let core = self.core
+            let reaper = PeriodicThread(interval: .milliseconds(100)) {
+                let cut = core.deadlines.reap()
+                if cut > 0 {
+                    for _ in 0..<cut { core.refusals.record("deadline") }
+                }
+                core.refusals.flush()
+            }
+            guard reaper.start() else {
+                MHD_stop_daemon(daemon)
+                retained.release()
+                throw MicroHTTPDError(code: .startFailed, message: "the request deadline thread could not start")
+            }
+            state = .running(Daemon(pointer: daemon, port: Int(relais_mhd_bound_port(daemon)), core: retained, reaper: reaper))
             core.serving.store(true, ordering: .relaxed)
         }
     }
@@ -81,6 +103,7 @@ public final class MicroHTTPDServer: Sendable {
             return nil
         }
         guard let running else { return }
+        running.reaper.stop()
         let listenSocket = MHD_quiesce_daemon(running.pointer)
         let answered = core.suspended.drain(answering: ServerCore.stopping)
         if !answered.isEmpty {
@@ -88,6 +111,7 @@ public final class MicroHTTPDServer: Sendable {
             awaitDelivery(of: answered)
         }
         MHD_stop_daemon(running.pointer)
+        core.refusals.flush(force: true)
         // After quiescing, the listen socket is ours to close (MHD_stop_daemon leaves it open).
         if listenSocket >= 0, close(listenSocket) != 0 {
             core.logger.warning("listen socket close failed", metadata: ["error.errno": "\(errno)"])
@@ -106,28 +130,53 @@ public final class MicroHTTPDServer: Sendable {
     }
 
     private func launch(
-        _ configuration: Configuration, address: UnsafeMutablePointer<ListenAddress>, cls: UnsafeMutableRawPointer
+        _ configuration: Configuration, budget: ConnectionBudget, address: UnsafeMutablePointer<ListenAddress>,
+        cls: UnsafeMutableRawPointer
     ) -> OpaquePointer? {
         var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
             | MHD_ALLOW_SUSPEND_RESUME.rawValue | MHD_USE_ERROR_LOG.rawValue
-        if address.pointee.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
-        return address.pointee.withSockaddr { sockaddr in
-            var options: [MHD_OptionItem] = [
-                // The logger goes first so that start-up messages reach it.
-                relais_mhd_option_logger(MHDCallbacks.log, cls),
-                MHD_OptionItem(option: .THREAD_POOL_SIZE, value: configuration.threadPoolSize, ptr_value: nil),
-                MHD_OptionItem(option: .CONNECTION_LIMIT, value: configuration.connectionLimit, ptr_value: nil),
-                MHD_OptionItem(option: .PER_IP_CONNECTION_LIMIT, value: configuration.perIPConnectionLimit, ptr_value: nil),
-                MHD_OptionItem(option: .CONNECTION_TIMEOUT, value: configuration.connectionTimeoutSeconds, ptr_value: nil),
-                MHD_OptionItem(option: .CONNECTION_MEMORY_LIMIT, value: configuration.connectionMemoryBytes, ptr_value: nil),
-                // No LISTENING_ADDRESS_REUSE: MHD's default (SO_REUSEADDR) allows a quick restart, while a
-                // second daemon on the same port fails to bind instead of silently sharing it (SO_REUSEPORT).
-                MHD_OptionItem(option: .SOCK_ADDR, value: 0, ptr_value: sockaddr),
-                relais_mhd_option_uri_log(MHDCallbacks.uriLog, cls),
-                relais_mhd_option_completed(MHDCallbacks.completed, cls),
-                MHD_OptionItem(option: .END, value: 0, ptr_value: nil),
-            ]
-            return relais_mhd_start(flags, UInt16(configuration.port), MHDCallbacks.access, cls, &options)
+        if address.pointee.isUnspecifiedIPv6 {
+            flags |= MHD_USE_DUAL_STACK.rawValue
+        } else if address.pointee.isIPv6 {
+            flags |= MHD_USE_IPv6.rawValue
+        }
+        if configuration.tls != nil { flags |= MHD_USE_TLS.rawValue }
+        // GnuTLS copies the PEM texts while the daemon starts; they need not outlive this call.
+        return withOptionalCString(configuration.tls?.certificatePEM) { certificate in
+            withOptionalCString(configuration.tls?.keyPEM) { key in
+                address.pointee.withSockaddr { sockaddr in
+                    var options: [MHD_OptionItem] = [
+                        // The logger goes first so that start-up messages reach it.
+                        relais_mhd_option_logger(MHDCallbacks.log, cls),
+                        MHD_OptionItem(option: .CONNECTION_LIMIT, value: budget.total, ptr_value: nil),
+                        MHD_OptionItem(option: .PER_IP_CONNECTION_LIMIT, value: budget.perAddress, ptr_value: nil),
+                        MHD_OptionItem(option: .CONNECTION_TIMEOUT, value: configuration.connectionTimeoutSeconds, ptr_value: nil),
+                        MHD_OptionItem(option: .CONNECTION_MEMORY_LIMIT, value: configuration.connectionMemoryBytes, ptr_value: nil),
+                        // No LISTENING_ADDRESS_REUSE: MHD's default (SO_REUSEADDR) allows a quick restart, while a
+                        // second daemon on the same port fails to bind instead of silently sharing it (SO_REUSEPORT).
+                        MHD_OptionItem(option: .SOCK_ADDR, value: 0, ptr_value: sockaddr),
+                        relais_mhd_option_uri_log(MHDCallbacks.uriLog, cls),
+                        relais_mhd_option_completed(MHDCallbacks.completed, cls),
+                        relais_mhd_option_notify_connection(MHDCallbacks.notifyConnection, cls),
+                    ]
+                    // A pool of one is no pool: MHD warns and serves the connections on its polling thread.
+                    if configuration.threadPoolSize > 1 {
+                        options.append(MHD_OptionItem(option: .THREAD_POOL_SIZE, value: configuration.threadPoolSize, ptr_value: nil))
+                    }
+                    if let certificate, let key {
+                        options.append(MHD_OptionItem(option: .HTTPS_MEM_CERT, value: 0, ptr_value: UnsafeMutableRawPointer(mutating: certificate)))
+                        options.append(MHD_OptionItem(option: .HTTPS_MEM_KEY, value: 0, ptr_value: UnsafeMutableRawPointer(mutating: key)))
+                    }
+                    options.append(MHD_OptionItem(option: .END, value: 0, ptr_value: nil))
+                    return relais_mhd_start(flags, UInt16(configuration.port), MHDCallbacks.access, cls, &options)
+                }
+            }
         }
     }
+}
+
+/// `body` with a C string for `text`, or with nil.
+private func withOptionalCString<Result>(_ text: String?, _ body: (UnsafePointer<CChar>?) -> Result) -> Result {
+    guard let text else { return body(nil) }
+    return text.withCString { body($0) }
 }

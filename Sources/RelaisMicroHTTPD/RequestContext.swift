@@ -5,6 +5,10 @@ final class RequestContext {
     let rawTarget: String
     /// False until the first access-handler call, which only sees the headers.
     var sawHeaders = false
+    /// The header fields, read once at the first call.
+    var headers: [(name: String, value: String)] = []
+    /// Pool bytes the request holds (see `ConnectionMemory`).
+    var memoryCost = 0
     var body: [UInt8] = []
     var bodyTooLarge = false
     /// Set once the request went off to `respond(to:)`; filled before the connection resumes.

@@ -14,24 +14,43 @@ final class ServerCore: Sendable {
     /// Set once the daemon runs: from then on most MHD messages are about a client's misbehaviour.
     let serving = Atomic<Bool>(false)
 
+    let deadlines: ConnectionDeadlines
+    let refusals: RefusalLog
+
     init(configuration: MicroHTTPDServer.Configuration, responder: any HTTPResponder, logger: Logger) {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
+        self.deadlines = ConnectionDeadlines(seconds: configuration.requestDeadlineSeconds)
+        self.refusals = RefusalLog(logger: logger, interval: .seconds(configuration.refusalLogIntervalSeconds))
     }
 
     /// One access-handler call. MHD calls it once with the headers, once per body chunk, once at the
-    /// end, and once more after a resume; the response is never queued on the first call, which would
-    /// make MHD 0.9.75 close a keep-alive connection.
+    /// end, and once more after a resume. A response queued on the first call makes MHD 0.9.75 close the
+    /// connection: only refusals of the head are (they close it anyway), every answer waits for a later call.
     func handle(
-        connection: OpaquePointer, method: String, context: RequestContext,
+        connection: OpaquePointer, method: String, methodPointer: UnsafePointer<CChar>?, version: UnsafePointer<CChar>?,
+        context: RequestContext,
         upload: UnsafePointer<CChar>?, uploadSize: UnsafeMutablePointer<Int>
     ) -> MHD_Result {
         if !context.sawHeaders {
             context.sawHeaders = true
-            if let declared = ConnectionRequest.contentLength(of: connection), declared > UInt64(configuration.maxBodyBytes) {
-                // Answer before reading the body; MHD then closes rather than read what is left.
-                return queue(Self.tooLarge, on: connection, closing: true)
+            context.headers = ConnectionRequest.headers(of: connection)
+            context.memoryCost = ConnectionMemory.requestCost(of: connection, headers: context.headers)
+            var refusal = RequestFraming.check(
+                method: method, version: version.map { String(cString: $0) } ?? "", target: context.rawTarget, headers: context.headers,
+                limits: configuration.framingLimits)
+            if refusal == nil, let method = methodPointer, ConnectionRequest.headHasUnrecordedLine(connection, method: method, version: version) {
+                refusal = FramingRefusal(kind: .unrecordedFieldLine, status: 400)
+            }
+            if refusal == nil, context.memoryCost + ConnectionMemory.refusalReserveBytes > configuration.connectionMemoryBytes {
+                refusal = FramingRefusal(kind: .headTooLarge, status: 431)
+            }
+            if let refusal {
+                // Answered before any body byte is read; MHD then closes rather than read what is left.
+                refusals.record(refusal.kind.rawValue)
+                deadlines.received(connection)
+                return queue(Self.refusalResponse(refusal.status), on: connection, closing: true)
             }
             return .YES
         }
@@ -42,12 +61,16 @@ final class ServerCore: Sendable {
         }
         if let slot = context.slot {
             guard let response = slot.take() else { return .NO }
-            return queue(response, on: connection, closing: isStopping)
+            return queue(response, on: connection, context: context, closing: isStopping)
         }
-        if context.bodyTooLarge { return queue(Self.tooLarge, on: connection, closing: true) }
-        let request = ConnectionRequest.make(connection: connection, method: method, context: context)
+        deadlines.received(connection)
+        if context.bodyTooLarge {
+            refusals.record(FramingRefusal.Kind.bodyTooLarge.rawValue)
+            return queue(Self.tooLarge, on: connection, closing: true)
+        }
+        let request = ConnectionRequest.make(connection: connection, method: method, context: context, isSecure: configuration.tls != nil)
         if let response = responder.immediateResponse(to: request) {
-            return queue(response, on: connection)
+            return queue(response, on: connection, context: context)
         }
         dispatch(request, connection: connection, context: context)
         return .YES
@@ -90,11 +113,29 @@ final class ServerCore: Sendable {
     /// or sends garbage is routine for a portal and must not flood the log).
     func record(mhdMessage message: String) {
         lastMHDMessage.withLock { $0 = message }
-        let level: Logger.Level = serving.load(ordering: .relaxed) ? .info : .warning
-        logger.log(level: level, "libmicrohttpd reported", metadata: ["mhd.message": "\(message)"])
+        guard serving.load(ordering: .relaxed) else {
+            logger.warning("libmicrohttpd reported", metadata: ["mhd.message": "\(message)"])
+            return
+        }
+        // Once serving, MHD's messages are about clients: counted, summarized by `refusals`.
+        logger.debug("libmicrohttpd reported", metadata: ["mhd.message": "\(message)"])
+        if let kind = RefusalLog.kind(ofMHDMessage: message) { refusals.record(kind, message: kind == "mhd-other" ? message : nil) }
     }
 
     private var isStopping: Bool { suspended.isDraining }
+
+    /// Queues the responder's answer, or a 414/431 when its head would not fit beside the request in
+    /// the connection's memory (MHD 0.9.75 would otherwise close without answering).
+    private func queue(_ response: HTTPResponse, on connection: OpaquePointer, context: RequestContext, closing: Bool = false) -> MHD_Result {
+        let headBytes = ConnectionMemory.responseHeadBytes(response.headers)
+        guard ConnectionMemory.fits(requestCost: context.memoryCost, responseBytes: headBytes, poolBytes: configuration.connectionMemoryBytes) else {
+            let refusal = context.rawTarget.utf8.count > 1024
+                ? FramingRefusal(kind: .targetTooLong, status: 414) : FramingRefusal(kind: .headTooLarge, status: 431)
+            refusals.record(refusal.kind.rawValue)
+            return queue(Self.refusalResponse(refusal.status), on: connection, closing: true)
+        }
+        return queue(response, on: connection, closing: closing)
+    }
 
     private func queue(_ response: HTTPResponse, on connection: OpaquePointer, closing: Bool = false) -> MHD_Result {
         do {
@@ -113,6 +154,20 @@ final class ServerCore: Sendable {
     }
 
     static let tooLarge = HTTPResponse.text("Requête trop volumineuse / Request too large\n", status: 413)
+
+    static let refusalAnswers: [Int: HTTPResponse] = [
+        400: .text("Requête invalide / Bad request\n", status: 400),
+        411: .text("Longueur requise / Length required\n", status: 411),
+        413: tooLarge,
+        414: .text("Adresse trop longue / URI too long\n", status: 414),
+        431: .text("En-têtes trop volumineux / Request header fields too large\n", status: 431),
+        501: .text("Non pris en charge / Not implemented\n", status: 501),
+    ]
+
+    /// The short answer to a refused request head: the status says why.
+    static func refusalResponse(_ status: Int) -> HTTPResponse {
+        refusalAnswers[status] ?? .text("Requête invalide / Bad request\n", status: 400)
+    }
     static let failed = HTTPResponse.text("Erreur interne / Internal error\n", status: 500)
     static let stopping = HTTPResponse.text("Service en cours d’arrêt / Service stopping\n", status: 503)
 }

@@ -77,8 +77,12 @@ struct ServeCommand: AsyncParsableCommand {
             codec: FormTokenCodec(authenticator: try HMACSHA256Authenticator(key: formKey)), random: random,
             templates: templates, logger: Logger(label: "relais.portal"))
         let server = MicroHTTPDServer(
-            configuration: .init(listenAddress: config.portal.listenAddress, port: config.portal.port, maxBodyBytes: config.portal.maxBodyBytes),
+            configuration: .init(
+                listenAddress: config.portal.listenAddress, port: config.portal.port,
+                connectionLimit: config.portal.maxConnections, perIPConnectionLimit: config.portal.maxConnectionsPerAddress,
+                requestDeadlineSeconds: config.portal.requestDeadlineSeconds, maxBodyBytes: config.portal.maxBodyBytes),
             responder: responder, logger: Logger(label: "relais.http"))
+        let staffServer = try StaffListener.server(for: config.staff, logger: Logger(label: "relais.staff"))
         let control = ControlServer(
             socketPath: config.control.socketPath, group: config.control.group.isEmpty ? nil : config.control.group,
             router: GatewayControlRoutes.router(gateway: gateway, config: config, portalURL: portalSettings.portalURL, startedAt: startedAt),
@@ -90,9 +94,9 @@ struct ServeCommand: AsyncParsableCommand {
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: GatewayService(gateway: gateway, sweepInterval: .seconds(config.network.sweepSeconds), logger: logger)),
-                .init(service: HTTPService(server: server, logger: logger)),
+                .init(service: HTTPService(server: server, name: "portal", logger: logger)),
                 .init(service: ControlService(server: control)),
-            ],
+            ] + (staffServer.map { [.init(service: HTTPService(server: $0, name: "staff", logger: logger))] } ?? []),
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         logger.notice("relais starting", metadata: [

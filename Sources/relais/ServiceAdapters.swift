@@ -35,11 +35,13 @@ struct GatewayService: Service {
 /// Runs the libmicrohttpd server until shutdown.
 struct HTTPService: Service {
     let server: MicroHTTPDServer
+    /// "portal" or "staff", in the log.
+    let name: String
     let logger: Logger
 
     func run() async throws {
         try server.start()
-        logger.notice("portal serving", metadata: ["http.port": "\(server.boundPort)"])
+        logger.notice("listener serving", metadata: ["http.listener": "\(name)", "http.port": "\(server.boundPort)"])
         try? await gracefulShutdown()
         server.stop()
     }

@@ -127,9 +127,10 @@ import Testing
             "relais.toml:4: portal.listen-address: unknown key; did you mean \"listen_address\"?",
             "relais.toml:5: portal.lan_interface: unknown key in [portal]; did you mean network.lan_interface?",
             "relais.toml:6: portal.colour: unknown key; expected one of: listen_address, port, host, venue_name, "
-                + "assets_directory, terms_version, venue_info_url, max_body_bytes, form_token_seconds",
+                + "assets_directory, terms_version, venue_info_url, max_body_bytes, form_token_seconds, "
+                + "max_connections, max_connections_per_address, request_deadline_seconds",
             "relais.toml:8: network.timeout: unknown key; expected one of: lan_interface, firewall, table, preauth_allow, sweep_seconds",
-            "relais.toml:9: metrics: unknown section; expected one of: [portal], [network], [session], [store], [control], [log]",
+            "relais.toml:9: metrics: unknown section; expected one of: [portal], [network], [session], [store], [control], [log], [staff]",
         ])
     }
 

@@ -22,7 +22,8 @@ import Testing
 
     @Test func twentyConcurrentAsyncRequestsAllComplete() async throws {
         let responder = SlowResponder(delay: .milliseconds(50))
-        try await withServer(responder) { server in
+        // All from 127.0.0.1: above the default 16 connections per address.
+        try await withServer(responder, configure: { $0.perIPConnectionLimit = 32 }) { server in
             // Send all twenty before reading any, so that their `respond` calls can overlap.
             let clients = try openClients(20, port: server.boundPort) { index in
                 "GET /item?i=\(index) HTTP/1.1\r\nHost: a\r\n\r\n"
@@ -44,14 +45,12 @@ import Testing
         try await withServer(responder, configure: { $0.threadPoolSize = 2 }) { server in
             let slow = try openClients(4, port: server.boundPort) { _ in "GET /slow HTTP/1.1\r\nHost: a\r\n\r\n" }
             try await waitUntil { responder.started.load(ordering: .sequentiallyConsistent) == 4 }
-            let clock = ContinuousClock()
-            let start = clock.now
             let fast = try RawHTTPClient(port: server.boundPort)
             try fast.send("GET /fast HTTP/1.1\r\nHost: a\r\n\r\n")
             #expect(try await fast.readResponse().text == "fast")
-            // Answered while all four slow ones still wait: no pool thread was held by them.
+            // Answered while all four slow ones still wait: no pool thread was held by them. (No bound on
+            // the elapsed time: on the shared 2-core machine it was noise, and this count is the property.)
             #expect(responder.finished.load(ordering: .sequentiallyConsistent) == 0)
-            #expect(clock.now - start < .seconds(1))
             for client in slow { #expect(try await client.readResponse().text == "slow /slow?") }
         }
     }
@@ -108,13 +107,15 @@ import Testing
 
     @Test func stopIsIdempotentAndRefusesNewConnections() async throws {
         let logs = LogRecorder()
+        // An address no other test listens on: suites run in parallel, and another server may be given
+        // the freed port on 127.0.0.1 at once.
         let server = MicroHTTPDServer(
-            configuration: .init(listenAddress: "127.0.0.1", port: 0), responder: RecordingResponder(), logger: logs.logger())
+            configuration: .init(listenAddress: "127.0.0.77", port: 0), responder: RecordingResponder(), logger: logs.logger())
         try server.start()
         let port = server.boundPort
         server.stop()
         server.stop()
-        #expect(throws: RawClientError.self) { try RawHTTPClient(port: port) }
+        #expect(throws: RawClientError.self) { try RawHTTPClient(port: port, host: "127.0.0.77") }
         // A failed close would mean MHD had closed the quiesced socket already.
         #expect(logs.lines.isEmpty)
     }

@@ -1,4 +1,5 @@
 import RelaisHTTP
+import RelaisTesting
 import RelaisMicroHTTPD
 import Testing
 
@@ -95,5 +96,25 @@ import Testing
             #expect(responder.last?.clientAddress == "::1")
             #expect(responder.last?.host == "::1")
         }
+    }
+}
+
+/// A listener on "::" takes IPv4 too, and reports its peers as plain IPv4.
+@Suite struct DualStackTests {
+    @Test func ipv4PeerOfAnIPv6WildcardListenerIsPlainIPv4() async throws {
+        let responder = RecordingResponder()
+        var configuration = MicroHTTPDServer.Configuration(listenAddress: "::", port: 0)
+        configuration.threadPoolSize = 1
+        let server = MicroHTTPDServer(configuration: configuration, responder: responder, logger: LogRecorder().logger())
+        try server.start()
+        defer { server.stop() }
+        let client = try RawHTTPClient(port: server.boundPort, host: "127.0.0.1")
+        try client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+        #expect(try await client.readResponse().status == 200)
+        #expect(responder.last?.clientAddress == "127.0.0.1")
+        let v6 = try RawHTTPClient(port: server.boundPort, host: "::1")
+        try v6.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+        #expect(try await v6.readResponse().status == 200)
+        #expect(responder.last?.clientAddress == "::1")
     }
 }

@@ -25,20 +25,35 @@ struct RawClientError: Error, CustomStringConvertible {
 /// after `timeoutSeconds` instead of hanging.
 final class RawHTTPClient {
     private let socketFD: Int32
+    var descriptor: Int32 { socketFD }
     private let timeout: Duration
     private var buffer: [UInt8] = []
 
-    init(port: Int, host: String = "127.0.0.1", timeoutSeconds: Int = 10) throws {
+    /// With `source`, the socket is bound to that IPv4 address first (any of 127.0.0.0/8 works on loopback).
+    init(port: Int, host: String = "127.0.0.1", source: String? = nil, timeoutSeconds: Int = 10) throws {
         // Connect before storing the descriptor: once every property is set, a throw would run
         // deinit too, and a second close could hit a descriptor the server has since reused.
-        socketFD = try Self.connected(port: port, host: host)
+        socketFD = try Self.connected(port: port, host: host, source: source)
         timeout = .seconds(timeoutSeconds)
     }
 
-    private static func connected(port: Int, host: String) throws -> Int32 {
+    private static func connected(port: Int, host: String, source: String?) throws -> Int32 {
         let isIPv6 = host.contains(":")
         let descriptor = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw RawClientError(description: "socket: errno \(errno)") }
+        if let source {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            inet_pton(AF_INET, source, &local.sin_addr)
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard bound == 0 else {
+                let code = errno
+                Glibc.close(descriptor)
+                throw RawClientError(description: "bind \(source): errno \(code)")
+            }
+        }
         let result: Int32
         if isIPv6 {
             var address = sockaddr_in6()
@@ -108,6 +123,17 @@ final class RawHTTPClient {
         return response
     }
 
+    /// Every byte until the server closes the connection or, when it keeps it open, until the timeout.
+    func readUntilClosedOrTimeout() async -> (bytes: [UInt8], closed: Bool) {
+        while true {
+            do {
+                guard try await fill() else { return (buffer, true) }
+            } catch {
+                return (buffer, false)
+            }
+        }
+    }
+
     /// True when the server closed the connection (EOF) before the timeout.
     func isClosedByPeer() async -> Bool {
         guard buffer.isEmpty else { return false }
@@ -125,7 +151,8 @@ final class RawHTTPClient {
         }
         var chunk = [UInt8](repeating: 0, count: 4096)
         let count = chunk.withUnsafeMutableBytes { recv(socketFD, $0.baseAddress, $0.count, 0) }
-        if count == 0 { return false }
+        // A reset after the answer is an end of stream too (MHD closes with unread bytes pending).
+        if count == 0 || (count < 0 && errno == ECONNRESET) { return false }
         guard count > 0 else { throw RawClientError(description: "recv: errno \(errno)") }
         buffer.append(contentsOf: chunk.prefix(count))
         return true
