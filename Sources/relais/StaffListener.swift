@@ -1,4 +1,5 @@
 import FoundationEssentials
+import RelaisConfig
 import RelaisCore
 import RelaisHTTP
 import Logging
