@@ -13,3 +13,15 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// True when the database file was deleted or moved while this process has it open: every write
+    /// since goes to a file that the next start will not find, and that start will report the loss
+    /// (``OpenOutcome/recreatedAfterLoss(lostCreationID:)``). A periodic check (the sweep) can say so
+    /// at once. False in memory.
+    func databaseFileHasMoved() async throws -> Bool {
+        try await run("databaseFileHasMoved", on: (writer ?? readers).queue) { connection in
+            try connection.mainFileHasMoved()
+        }
+    }
+}

@@ -71,9 +71,10 @@ import Testing
             #expect(cacheSize == -1024)  // KiB
             #expect(secureDelete == 1)
             let readers = try await database.read("test") { db in
-                [try db.text("PRAGMA journal_mode"), try db.integer("PRAGMA foreign_keys").map(String.init)]
+                [try db.text("PRAGMA journal_mode"), try db.integer("PRAGMA foreign_keys").map(String.init),
+                 try db.integer("PRAGMA cache_size").map(String.init)]
             }
-            #expect(readers == ["wal", "1"])
+            #expect(readers == ["wal", "1", "-256"])
         }
     }
 

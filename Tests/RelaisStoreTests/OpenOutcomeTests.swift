@@ -108,4 +108,14 @@ import Testing
         let database = try AppDatabase.open(path: directory.databasePath)
         #expect(database.openOutcome == .recreatedAfterLoss(lostCreationID: nil))
     }
+
+    /// Deleted while it is open, the database says so to the running process, before any restart.
+    @Test func aDatabaseDeletedWhileOpenIsNoticed() async throws {
+        try await withFileDatabase { database, directory in
+            #expect(try await !database.databaseFileHasMoved())
+            try FileManager.default.removeItem(atPath: directory.databasePath)
+            #expect(try await database.databaseFileHasMoved())
+        }
+        #expect(try await !AppDatabase.inMemory().databaseFileHasMoved())
+    }
 }

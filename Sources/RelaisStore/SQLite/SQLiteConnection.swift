@@ -70,6 +70,17 @@ final class SQLiteConnection {
         try SQLiteError.check(sqlite3_busy_timeout(handle, milliseconds), on: handle)
     }
 
+    /// True when the main database file was deleted or renamed since this connection opened it: the
+    /// connection then writes to a file that no one will open again. False in memory (no file).
+    func mainFileHasMoved() throws(SQLiteError) -> Bool {
+        var moved: Int32 = 0
+        let code = sqlite3_file_control(handle, "main", SQLITE_FCNTL_HAS_MOVED, &moved)
+        // The in-memory VFS does not know the operation.
+        if code == SQLITE_NOTFOUND { return false }
+        try SQLiteError.check(code, on: handle)
+        return moved != 0
+    }
+
     /// Rows changed by the last INSERT, UPDATE or DELETE: a purge batch uses it to know whether to go on.
     var changedRowCount: Int { Int(sqlite3_changes64(handle)) }
 
