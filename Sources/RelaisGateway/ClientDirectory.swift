@@ -6,7 +6,7 @@ import Synchronization
 public final class ClientDirectory: Sendable {
     private struct State {
         var byMAC: [MACAddress: Session] = [:]
-        var macByIP: [String: MACAddress] = [:]
+        var macByIP: [IPAddress: MACAddress] = [:]
         var blocked: Set<MACAddress> = []
     }
 
@@ -14,11 +14,17 @@ public final class ClientDirectory: Sendable {
 
     public init() {}
 
-    /// The live session of the device using this IP address, if any.
-    public func session(forIPAddress ipAddress: String) -> Session? {
-        state.withLock { state in
-            state.macByIP[ipAddress].flatMap { state.byMAC[$0] }
+    /// The live session of the device using this IP address, if any (IPv4-mapped IPv6 finds the IPv4 one).
+    public func session(forIPAddress ipAddress: IPAddress) -> Session? {
+        let key = ipAddress.normalized
+        return state.withLock { state in
+            state.macByIP[key].flatMap { state.byMAC[$0] }
         }
+    }
+
+    /// The same, from the address's text as a server adapter reports it; nil for text that is no address.
+    public func session(forIPAddress text: String) -> Session? {
+        IPAddress(text).flatMap { session(forIPAddress: $0) }
     }
 
     /// The live session of this device, if any.

@@ -24,13 +24,13 @@ public final class UnenforcedFirewall: Firewall, ConnectionTracker {
         if blocked { granted.withLock { $0.subtract(macs) } }
     }
 
-    public func passingDevices() throws(FirewallError) -> Set<MACAddress> {
-        granted.withLock { $0 }
+    public func listing() throws(FirewallError) -> FirewallListing {
+        granted.withLock { FirewallListing(granted: $0, active: $0) }
     }
 
     public func uninstall() throws(FirewallError) {
         granted.withLock { $0.removeAll() }
     }
 
-    public func forgetFlows(from addresses: [String]) throws(FirewallError) {}
+    public func forgetFlows(from addresses: [IPAddress]) throws(FirewallError) {}
 }

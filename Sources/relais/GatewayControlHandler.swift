@@ -54,7 +54,16 @@ struct GatewayControlHandler: ControlHandler {
         return (macs.filter { !invalidSet.contains($0) }, invalid)
     }
 
+    /// Devices refused for want of room make the command fail (`relais ctl` exits non-zero), naming each.
     private static func batch(_ result: OperatorBatchResult, invalid: [MACAddress]) -> ControlResponse {
-        .batch(affected: result.changed.count, unchanged: result.unchanged, invalid: invalid)
+        var response = ControlResponse.batch(affected: result.changed.count, unchanged: result.unchanged, invalid: invalid)
+        let full = result.refusedForCapacity
+        guard !full.isEmpty else { return response }
+        response.ok = false
+        response.errorCode = "capacity-reached"
+        response.error = "\(full.count) appareil\(full.count > 1 ? "s" : "") refusé\(full.count > 1 ? "s" : "") : "
+            + "capacité atteinte (session.max_devices) ; \(result.changed.count) autorisé\(result.changed.count > 1 ? "s" : "").\n"
+            + full.map { "  \($0) : capacité atteinte" }.joined(separator: "\n")
+        return response
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import RelaisCore
 import Testing
 @testable import RelaisNetfilter
+import RelaisTesting
 
 /// `NFTablesFirewall` against the real kernel, each test in a namespace of its own.
 @Suite(.enabled(if: NetworkNamespace.isAvailable, "needs root to create network namespaces"))
@@ -78,7 +79,7 @@ struct NFTablesFirewallTests {
             #expect(error.code == "grant")
             #expect(error.message.hasPrefix("Error:"))
             #expect(!error.message.contains(F.mac(1).description))
-            #expect(throws: FirewallError.self) { try firewall.passingDevices() }
+            #expect(throws: FirewallError.self) { try firewall.listing() }
         }
     }
 

@@ -6,7 +6,7 @@ public enum RelaisConfigLoader {
         ("portal", ["listen_address", "port", "host", "venue_name", "assets_directory", "terms_version",
                     "venue_info_url", "max_body_bytes", "form_token_seconds"]),
         ("network", ["lan_interface", "firewall", "table", "preauth_allow", "sweep_seconds"]),
-        ("session", ["duration", "idle_timeout"]),
+        ("session", ["duration", "idle_timeout", "max_devices"]),
         ("store", ["database"]),
         ("control", ["socket", "group"]),
         ("log", ["level"]),
@@ -14,6 +14,9 @@ public enum RelaisConfigLoader {
 
     /// Log levels, as swift-log names them.
     public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+    /// Devices connected at once: the kernel sets are sized at twice this, below nftables' u32 limit
+    /// with room to spare.
+    public static let maxDevicesRange = 1...1_000_000
     /// Session length: from one second (tests use a few seconds) to a week.
     public static let sessionDurationRange = 1...(7 * 86_400)
 
@@ -30,6 +33,7 @@ public enum RelaisConfigLoader {
         readNetwork(&config.network, &reader)
         reader.set(&config.session.durationSeconds, "session", "duration", ConfigValueRules.duration(in: sessionDurationRange))
         reader.set(&config.session.idleSeconds, "session", "idle_timeout", ConfigValueRules.duration(in: sessionDurationRange))
+        reader.set(&config.session.maxDevices, "session", "max_devices", ConfigValueRules.integer(in: maxDevicesRange))
         reader.set(&config.store.databasePath, "store", "database", ConfigValueRules.path(relativeTo: directory))
         // sun_path holds 108 bytes including the final NUL.
         reader.set(&config.control.socketPath, "control", "socket", ConfigValueRules.path(relativeTo: directory, maxBytes: 107))
