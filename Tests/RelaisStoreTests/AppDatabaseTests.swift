@@ -18,7 +18,7 @@ import Testing
             let migrations = try database.withConnection { db in
                 try db.fetchAll("SELECT identifier FROM schema_migration ORDER BY rowid") { $0.string(at: 0) }
             }
-            #expect(migrations == ["v1-session", "v1-blocked-device"])
+            #expect(migrations == ["v1-session", "v1-blocked-device", "v2-session-end"])
             let sessionColumns = try database.withConnection { db in
                 try db.fetchAll("SELECT name FROM pragma_table_info('session') ORDER BY cid") { $0.string(at: 0) }
             }
@@ -83,7 +83,7 @@ import Testing
         #expect(try await second.liveSessions(at: t0) == started)
         #expect(try await second.blockedDevices() == [mac(9)])
         let migrations = try second.withConnection { db in try db.integer("SELECT COUNT(*) FROM schema_migration") }
-        #expect(migrations == 2)
+        #expect(migrations == 3)
     }
 
     @Test func aMissingDirectoryIsAClearError() throws {

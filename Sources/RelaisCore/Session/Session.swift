@@ -6,7 +6,9 @@ public struct Session: Sendable, Equatable, Identifiable {
     public var id: Int64?
     public var mac: MACAddress
     /// The address seen at acceptance (normalized: IPv4 stays IPv4); nil when an operator pre-authorized the device.
-    public var ipAddress: IPAddress?
+    public var ipAddress: IPAddress? {
+        didSet { ipAddress = ipAddress?.normalized }
+    }
     public var origin: SessionOrigin
     public var startedAt: Date
     /// The hard end: `startedAt` plus the session limit.
