@@ -22,6 +22,15 @@ public struct NetworkNamespace: Sendable {
         return try body(namespace)
     }
 
+    /// The same for an async test body.
+    public static func withNew<T>(_ body: (NetworkNamespace) async throws -> T) async throws -> T {
+        let namespace = NetworkNamespace(name: "relais-ns-" + String(UInt32.random(in: .min ... .max), radix: 16))
+        _ = try Shell.run(["ip", "netns", "add", namespace.name])
+        defer { _ = try? Shell.run(["ip", "netns", "delete", namespace.name]) }
+        try namespace.exec("ip", "link", "set", "lo", "up")
+        return try await body(namespace)
+    }
+
     /// Runs a command inside the namespace; its standard output, or an error when it fails.
     @discardableResult
     public func exec(_ arguments: String..., input: String? = nil) throws -> String {
