@@ -19,7 +19,7 @@ extension AppDatabase: SessionStore {
 
     /// Ids given in the sessions are ignored: SQLite assigns them. The admitted sessions are as stored
     /// (dates to the millisecond). Within one batch, a later admission of the same device replaces an
-    /// earlier one, as across batches. The open sessions are counted once; each admission then adds one
+    /// earlier one, as across batches. The open sessions are read once; each admission then adds one
     /// unless it replaced the device's own session.
     public func admit(_ admissions: [Admission], capacity: Int) async throws -> [AdmissionOutcome] {
         try await write("admit") { db in
@@ -130,7 +130,8 @@ extension AppDatabase: SessionStore {
     }
 
     private static func openSessionCount(_ db: SQLiteConnection) throws -> Int {
-        let statement = try db.cachedStatement("SELECT COUNT(*) FROM session WHERE ended_at IS NULL")
+        // Kept by triggers (migration v2): reading it costs nothing, counting the rows would not.
+        let statement = try db.cachedStatement("SELECT open FROM session_open_count WHERE id = 1")
         return try statement.fetchAll { $0.int(at: 0) ?? 0 }.first ?? 0
     }
 }

@@ -48,6 +48,27 @@ import Testing
         #expect(try db.integer("SELECT MAX(id) FROM session") == 2)
     }
 
+    @Test func theOpenCountFollowsEveryChange() async throws {
+        let db = try Self.versionOneDatabase()
+        try SessionTableV1Tests.insert(db, ["mac": "02:00:00:00:00:01"])
+        try SessionTableV1Tests.insert(db, ["mac": "02:00:00:00:00:02", "ended_at": 1_500, "end_reason": "idle"])
+        try AppDatabase.migrator.migrate(db)
+        func count() throws -> Int64? { try db.integer("SELECT open FROM session_open_count") }
+        #expect(try count() == 1)
+        try SessionTableV1Tests.insert(db, ["mac": "02:00:00:00:00:03"])
+        try SessionTableV1Tests.insert(db, ["mac": "02:00:00:00:00:04", "ended_at": 1_200, "end_reason": "idle"])
+        #expect(try count() == 2)
+        try db.execute("UPDATE session SET ended_at = 1500, end_reason = 'blocked' WHERE mac = '02:00:00:00:00:01'")
+        // Ending an ended session again, or changing another column, counts nothing.
+        try db.execute("UPDATE session SET ended_at = 1600 WHERE mac = '02:00:00:00:00:01'")
+        try db.execute("UPDATE session SET idle_seconds = 5 WHERE mac = '02:00:00:00:00:03'")
+        #expect(try count() == 1)
+        try db.execute("DELETE FROM session WHERE mac = '02:00:00:00:00:03'")
+        try db.execute("DELETE FROM session WHERE mac = '02:00:00:00:00:02'")
+        #expect(try count() == 0)
+        #expect(try count() == db.integer("SELECT COUNT(*) FROM session WHERE ended_at IS NULL"))
+    }
+
     @Test func anEndBeforeTheStartIsRefusedAndFirewallFailureIsAReason() async throws {
         #expect(try await SessionTableV1Tests.rawInsertResult(["ended_at": 999, "end_reason": "idle"]) == SQLITE_CONSTRAINT)
         #expect(try await SessionTableV1Tests.rawInsertResult(["ended_at": 1_000, "end_reason": "firewall-failure"]) == nil)
