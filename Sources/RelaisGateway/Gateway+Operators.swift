@@ -26,11 +26,7 @@ extension Gateway {
             }
             MemoryTrim.afterBatch(of: opened.count)
             logger.info("operator authorized devices", metadata: ["gateway.count": "\(opened.count)", "gateway.skipped": "\(skipped.count)"])
-            if !full.isEmpty {
-                logger.warning("capacity reached: devices an operator named were refused; raise session.max_devices if the box can carry more", metadata: [
-                    "gateway.capacity": "\(capacity)", "gateway.refused": "\(full.count)",
-                ])
-            }
+            if !full.isEmpty { warnCapacityReached(refused: full.count) }
             return OperatorBatchResult(changed: opened, unchanged: skipped, refusedForCapacity: full)
         }
     }

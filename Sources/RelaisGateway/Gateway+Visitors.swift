@@ -45,9 +45,7 @@ extension Gateway {
 
     private func refused(_ reason: DenialReason, address: IPAddress) -> VisitorAcceptOutcome {
         if reason == .capacityReached {
-            logger.warning("capacity reached: a visitor was refused; raise session.max_devices if the box can carry more", metadata: [
-                "gateway.capacity": "\(capacity)", "portal.reason": "\(reason.rawValue)",
-            ])
+            warnCapacityReached(refused: 1)
         } else {
             logger.info("visitor refused", metadata: ["portal.reason": "\(reason.rawValue)"])
         }

@@ -25,6 +25,9 @@ public actor Gateway: VisitorGateway {
     /// Devices the last sweep found granted but idle in the firewall: a device is ended as idle only when
     /// two sweeps in a row find it so, so one unreliable kernel listing never ends a live session.
     var idleAtLastSweep: Set<MACAddress> = []
+    /// When the operator was last told the capacity was reached: at most once a minute, since at capacity
+    /// every visitor's try would otherwise write its own warning.
+    var capacityWarnedAt: Duration?
     private var turns = Turns()
 
     /// The most devices connected at once (`session.max_devices`).
@@ -165,6 +168,18 @@ public actor Gateway: VisitorGateway {
             idleAtLastSweep.remove(session.mac)
         }
         directory.insert(sessions)
+    }
+
+    /// Tells the operator the box is full, at most once a minute; each refusal is counted at debug level.
+    func warnCapacityReached(refused: Int) {
+        let now = clocks.monotonicNow()
+        let metadata: Logger.Metadata = ["gateway.capacity": "\(capacity)", "gateway.refused": "\(refused)"]
+        if let last = capacityWarnedAt, now - last < .seconds(60) {
+            logger.debug("capacity reached: devices refused", metadata: metadata)
+            return
+        }
+        capacityWarnedAt = now
+        logger.warning("capacity reached: devices are refused; raise session.max_devices if the box can carry more", metadata: metadata)
     }
 
     /// The wall date to record for the end of a live session at monotonic `now`.

@@ -135,6 +135,11 @@ final class PausingStore: SessionStore {
         let result = try await rig.gateway.authorize([tablet] + others)
         #expect(result.changed == [tablet])
         #expect(result.refusedForCapacity == others)
+        // The operator was told once: a full box must not flood the journal with one warning per try.
+        #expect(rig.logs.all.filter { $0.level == .warning }.count == 1)
+        rig.clock.advance(by: 61)
+        _ = try await rig.gateway.authorize(others)
+        #expect(rig.logs.all.filter { $0.level == .warning }.count == 2)
         #expect(rig.gateway.directory.count == 2)
         try await rig.expectAgreement()
     }
