@@ -28,7 +28,7 @@ public actor Gateway: VisitorGateway {
     /// When the operator was last told the capacity was reached: at most once a minute, since at capacity
     /// every visitor's try would otherwise write its own warning.
     var capacityWarnedAt: Duration?
-    private var turns = Turns()
+    var turns = Turns()
 
     /// The most devices connected at once (`session.max_devices`).
     public nonisolated var capacity: Int { layout.maxDevices }
@@ -81,19 +81,6 @@ public actor Gateway: VisitorGateway {
                 logger.error("gateway stop: firewall removal failed", metadata: ["error": "\(error)"])
             }
         }
-    }
-
-    // MARK: One operation at a time
-
-    /// Runs `body` when every operation that arrived before it has finished, even across its `await`s.
-    func exclusively<T>(_ body: () async throws -> T) async rethrows -> T {
-        if turns.busy {
-            await withCheckedContinuation { turns.waiting.append($0) }
-        } else {
-            turns.busy = true
-        }
-        defer { turns.handOver() }
-        return try await body()
     }
 
     // MARK: Steps shared by every path (called inside a turn)
@@ -206,20 +193,5 @@ public actor Gateway: VisitorGateway {
 
     func grant(for session: Session, timer: SessionTimer, at now: Duration) -> FirewallGrant {
         FirewallGrant(mac: session.mac, sessionSeconds: max(1, timer.remainingSeconds(at: now)), idleSeconds: session.idleSeconds)
-    }
-}
-
-/// The queue of operations waiting for their turn.
-private struct Turns {
-    var busy = false
-    var waiting: [CheckedContinuation<Void, Never>] = []
-
-    /// Passes the turn to the oldest waiter (which then runs, `busy` staying true), or frees it.
-    mutating func handOver() {
-        if waiting.isEmpty {
-            busy = false
-        } else {
-            waiting.removeFirst().resume()
-        }
     }
 }
