@@ -33,14 +33,14 @@ extension Gateway {
         try await exclusively {
             let listing = try given ?? listKernel()
             let now = clocks.monotonicNow()
-            var atLimit: [Session] = [], idle: [Session] = [], regrant: [Session] = []
+            var atLimit: [Session] = [], idle: [Session] = [], regrant: [ClientDirectory.Entry] = []
             var stillIdle: Set<MACAddress> = []
-            for session in directory.sessions(where: { _ in true }) {
-                guard let timer = timers[session.mac] else { continue }
+            for entry in directory.entries() {
+                let (session, timer) = (entry.session, entry.timer)
                 if timer.isExpired(at: now) { atLimit.append(session); continue }
                 guard timer.start <= listing.takenAt else { continue }
                 if !listing.sets.granted.contains(session.mac) {
-                    if timer.remainingSeconds(at: now) <= Self.limitMargin { atLimit.append(session) } else { regrant.append(session) }
+                    if timer.remainingSeconds(at: now) <= Self.limitMargin { atLimit.append(session) } else { regrant.append(entry) }
                 } else if !listing.sets.active.contains(session.mac) {
                     if idleAtLastSweep.contains(session.mac) { idle.append(session) } else { stillIdle.insert(session.mac) }
                 }
@@ -48,7 +48,7 @@ extension Gateway {
             idleAtLastSweep = stillIdle
             var ended = try await close(atLimit, reason: .sessionLimit, at: now)
             ended += try await close(idle, reason: .idle, at: now)
-            try firewall.grant(regrant.map { grant(for: $0, at: now) })
+            try firewall.grant(regrant.map { grant(for: $0.session, timer: $0.timer, at: now) })
             let endedNow = Set(ended.map(\.mac))
             let strays = listing.sets.granted.union(listing.sets.active)
                 .filter { !endedNow.contains($0) && directory.session(for: $0) == nil }.sorted()
@@ -64,7 +64,7 @@ extension Gateway {
                     "gateway.strays_removed": "\(strays.count)", "gateway.regranted": "\(regrant.count)",
                 ])
             }
-            return SweepResult(ended: ended, straysRemoved: strays, regranted: regrant.map(\.mac))
+            return SweepResult(ended: ended, straysRemoved: strays, regranted: regrant.map(\.session.mac))
         }
     }
 }

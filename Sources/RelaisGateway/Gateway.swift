@@ -20,8 +20,6 @@ public actor Gateway: VisitorGateway {
     let clocks: any Clocks
     let logger: Logger
     var installed = false
-    /// The live sessions' limits on the monotonic clock, by device; same keys as the directory.
-    var timers: [MACAddress: SessionTimer] = [:]
     /// Devices the last sweep found granted but idle in the firewall: a device is ended as idle only when
     /// two sweeps in a row find it so, so one unreliable kernel listing never ends a live session.
     var idleAtLastSweep: Set<MACAddress> = []
@@ -38,7 +36,7 @@ public actor Gateway: VisitorGateway {
         neighbours: any NeighbourTable, layout: FirewallLayout, limits: SessionLimits,
         clocks: any Clocks, logger: Logger
     ) {
-        self.directory = ClientDirectory()
+        self.directory = ClientDirectory(clocks: clocks)
         self.store = store
         self.firewall = firewall
         self.tracker = tracker
@@ -56,10 +54,10 @@ public actor Gateway: VisitorGateway {
             let expired = try await store.endExpiredSessions(at: wall)
             let live = try await store.liveSessions(at: wall)
             let blocked = try await store.blockedDevices()
-            timers = Dictionary(live.map { ($0.mac, SessionTimer.restored($0, wallNow: wall, monotonicNow: now)) }) { $1 }
-            try firewall.install(layout, grants: live.map { grant(for: $0, at: now) }, blocked: blocked.sorted())
+            let entries = live.map { ClientDirectory.Entry(session: $0, timer: .restored($0, wallNow: wall, monotonicNow: now)) }
+            try firewall.install(layout, grants: entries.map { grant(for: $0.session, timer: $0.timer, at: now) }, blocked: blocked.sorted())
             installed = true
-            directory.replaceAll(sessions: live, blocked: blocked)
+            directory.replaceAll(entries, blocked: blocked)
             // Restoring thousands of sessions parses one large firewall command: give its memory back.
             MemoryTrim.afterBatch(of: live.count + blocked.count)
             logger.notice("gateway started", metadata: [
@@ -117,7 +115,6 @@ public actor Gateway: VisitorGateway {
             // A session these replaced was ended by the admission: its device must not pass on its old grant.
             let macs = sessions.map(\.mac)
             directory.remove(macs)
-            for mac in macs { self.timers.removeValue(forKey: mac) }
             try? firewall.revoke(macs)
         } catch {
             logger.error("ending sessions after a firewall failure failed: the next sweep grants them again", metadata: ["error": "\(error)"])
@@ -140,21 +137,15 @@ public actor Gateway: VisitorGateway {
     func retire(_ ended: [Session]) throws {
         guard !ended.isEmpty else { return }
         // Turns make the directory's session of each device the one just ended.
-        for session in ended {
-            timers.removeValue(forKey: session.mac)
-            idleAtLastSweep.remove(session.mac)
-        }
+        for session in ended { idleAtLastSweep.remove(session.mac) }
         directory.remove(ended.map(\.mac))
         try firewall.revoke(ended.map(\.mac))
         forget(ended)
     }
 
     func record(_ sessions: [Session], timers newTimers: [SessionTimer]) {
-        for (session, timer) in zip(sessions, newTimers) {
-            timers[session.mac] = timer
-            idleAtLastSweep.remove(session.mac)
-        }
-        directory.insert(sessions)
+        for session in sessions { idleAtLastSweep.remove(session.mac) }
+        directory.insert(zip(sessions, newTimers).map(ClientDirectory.Entry.init))
     }
 
     /// Tells the operator the box is full, at most once a minute; each refusal is counted at debug level.
@@ -171,7 +162,7 @@ public actor Gateway: VisitorGateway {
 
     /// The wall date to record for the end of a live session at monotonic `now`.
     func endDate(of session: Session, at now: Duration) -> Date {
-        guard let timer = timers[session.mac] else { return max(clocks.wallNow(), session.startedAt) }
+        guard let timer = directory.timer(for: session.mac) else { return max(clocks.wallNow(), session.startedAt) }
         return timer.endDate(of: session, at: now)
     }
 
@@ -185,10 +176,6 @@ public actor Gateway: VisitorGateway {
             // Not fatal: the forward chain checks every packet; only redirected flows linger until they close.
             logger.warning("connection tracking flush failed", metadata: ["error": "\(error)"])
         }
-    }
-
-    func grant(for session: Session, at now: Duration) -> FirewallGrant {
-        grant(for: session, timer: timers[session.mac] ?? SessionTimer(opening: session, at: now), at: now)
     }
 
     func grant(for session: Session, timer: SessionTimer, at now: Duration) -> FirewallGrant {

@@ -101,6 +101,9 @@ import Testing
         rig.clock.jumpWall(by: 86_400)
         #expect(try await rig.gateway.sweep().ended.isEmpty)
         #expect(rig.gateway.directory.count == 2)
+        // What a page tells the visitor follows real time too.
+        #expect(rig.gateway.directory.remainingSeconds(for: laptop) == 3540)
+        #expect(rig.gateway.directory.remainingSeconds(for: tablet) == nil)
         // Ended later, the session records the time that really passed, not the jump.
         rig.clock.advance(by: 40)
         let ended = try #require(try await rig.gateway.deauthorize([phone]).changed.first)
