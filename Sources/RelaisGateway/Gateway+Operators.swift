@@ -48,18 +48,21 @@ extension Gateway {
         try await exclusively {
             let before = directory.blockedDevices()
             let changing = macs.filter { before.contains($0) != blocked }
+            // Store, then the directory (its mirror), then the kernel: a firewall failure leaves only
+            // kernel drift, which the next sweep repairs.
             if blocked {
                 let now = clocks.monotonicNow()
                 var endDates: [MACAddress: Date] = [:]
                 for mac in macs { if let session = directory.session(for: mac) { endDates[mac] = endDate(of: session, at: now) } }
                 let ended = try await store.block(macs, endDates: endDates, at: clocks.wallNow())
-                try firewall.setBlocked(macs, blocked: true)
+                directory.setBlocked(macs, blocked: true)
                 try retire(ended)
+                try firewall.setBlocked(macs, blocked: true)
             } else {
                 try await store.unblock(macs)
+                directory.setBlocked(macs, blocked: false)
                 try firewall.setBlocked(macs, blocked: false)
             }
-            directory.setBlocked(macs, blocked: blocked)
             logger.info(blocked ? "operator blocked devices" : "operator unblocked devices", metadata: ["gateway.count": "\(changing.count)"])
             let changingSet = Set(changing)
             return OperatorBatchResult(changed: changing, unchanged: macs.filter { !changingSet.contains($0) })

@@ -13,7 +13,8 @@ import RelaisCore
 /// - one in `sessions` but missing from `active` went idle: ended as `.idle` when two sweeps in a row
 ///   find it so. A hand deletion from `active` alone cannot be told from an idle expiry, and is taken
 ///   for one;
-/// - an element of either set with no live session is a stray: removed at once.
+/// - an element of either set with no live session is a stray: removed at once;
+/// - the `blocked` set is made equal to the store's blocked devices.
 /// Sessions opened after the listing was taken are not judged on it.
 extension Gateway {
     /// The kernel's sets, with the monotonic time they were read. Not isolated: reading and decoding the
@@ -53,18 +54,28 @@ extension Gateway {
             let strays = listing.sets.granted.union(listing.sets.active)
                 .filter { !endedNow.contains($0) && directory.session(for: $0) == nil }.sorted()
             try firewall.revoke(strays)
+            // The blocked set follows the store's blocked devices (a block or unblock made after the
+            // listing is applied again: harmless).
+            let blocked = directory.blockedDevices()
+            let blocksMissing = blocked.subtracting(listing.sets.blocked).sorted()
+            let blocksExtra = listing.sets.blocked.subtracting(blocked).sorted()
+            try firewall.setBlocked(blocksMissing, blocked: true)
+            try firewall.setBlocked(blocksExtra, blocked: false)
             // A sweep over a large table (its two listings, the sets built from them) and the requests served
             // since the last one leave freed pages in the heap: hand them back with the ended sessions'.
             MemoryTrim.afterBatch(of: max(listing.sets.granted.count, ended.count))
             if !ended.isEmpty {
                 logger.info("sessions ended by sweep", metadata: ["gateway.count": "\(ended.count)", "gateway.idle": "\(idle.count)"])
             }
-            if !strays.isEmpty || !regrant.isEmpty {
+            let blocksRepaired = blocksMissing.count + blocksExtra.count
+            if !strays.isEmpty || !regrant.isEmpty || blocksRepaired > 0 {
                 logger.notice("firewall drift repaired", metadata: [
                     "gateway.strays_removed": "\(strays.count)", "gateway.regranted": "\(regrant.count)",
+                    "gateway.blocks_repaired": "\(blocksRepaired)",
                 ])
             }
-            return SweepResult(ended: ended, straysRemoved: strays, regranted: regrant.map(\.session.mac))
+            return SweepResult(
+                ended: ended, straysRemoved: strays, regranted: regrant.map(\.session.mac), blocksRepaired: blocksMissing + blocksExtra)
         }
     }
 }

@@ -21,10 +21,13 @@ public struct SweepResult: Sendable, Equatable {
     public var straysRemoved: [MACAddress]
     /// Live sessions missing from the kernel with time left, granted again.
     public var regranted: [MACAddress]
+    /// Devices added to, or removed from, the kernel's blocked set to match the store.
+    public var blocksRepaired: [MACAddress]
 
-    public init(ended: [Session] = [], straysRemoved: [MACAddress] = [], regranted: [MACAddress] = []) {
+    public init(ended: [Session] = [], straysRemoved: [MACAddress] = [], regranted: [MACAddress] = [], blocksRepaired: [MACAddress] = []) {
         self.ended = ended
         self.straysRemoved = straysRemoved
         self.regranted = regranted
+        self.blocksRepaired = blocksRepaired
     }
 }

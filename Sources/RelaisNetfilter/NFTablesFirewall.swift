@@ -51,7 +51,9 @@ public final class NFTablesFirewall: Firewall {
     }
 
     public func listing() throws(FirewallError) -> FirewallListing {
-        FirewallListing(granted: try consistentListing(of: "sessions"), active: try consistentListing(of: "active"))
+        FirewallListing(
+            granted: try consistentListing(of: "sessions"), active: try consistentListing(of: "active"),
+            blocked: try consistentListing(of: "blocked"))
     }
 
     /// The MACs in the blocked set, for checks and the control CLI.

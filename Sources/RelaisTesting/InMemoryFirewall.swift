@@ -60,14 +60,21 @@ public final class InMemoryFirewall: Firewall, ConnectionTracker {
     }
 
     public func listing() throws(FirewallError) -> FirewallListing {
-        state.withLock { FirewallListing(granted: Set($0.grants.keys), active: Set($0.grants.keys).subtracting($0.idle)) }
+        state.withLock {
+            FirewallListing(granted: Set($0.grants.keys), active: Set($0.grants.keys).subtracting($0.idle), blocked: $0.blocked)
+        }
     }
 
     /// Simulates a hand-made change of the kernel's sets (`nft delete element`, `nft add element`).
-    public func tamper(removing removed: [MACAddress] = [], adding added: [FirewallGrant] = []) {
+    public func tamper(
+        removing removed: [MACAddress] = [], adding added: [FirewallGrant] = [],
+        unblocking unblocked: [MACAddress] = [], blocking blocked: [MACAddress] = []
+    ) {
         state.withLock { state in
             for mac in removed { state.grants.removeValue(forKey: mac) }
             for grant in added { state.grants[grant.mac] = grant }
+            state.blocked.subtract(unblocked)
+            state.blocked.formUnion(blocked)
         }
     }
 

@@ -79,6 +79,17 @@ import Testing
         #expect(try await rig.gateway.sweep() == SweepResult())
     }
 
+    @Test func reconcileMakesTheBlockedSetFollowTheStore() async throws {
+        let rig = try Rig()
+        try await rig.gateway.start()
+        _ = try await rig.gateway.setBlocked([phone, laptop], blocked: true)
+        rig.firewall.tamper(unblocking: [phone], blocking: [tablet])
+        let result = try await rig.gateway.sweep()
+        #expect(result.blocksRepaired == [phone, tablet])
+        #expect(rig.firewall.contents.blocked == [phone, laptop])
+        try await rig.expectAgreement()
+    }
+
     @Test func aSessionMissingFromTheKernelAtItsLimitEndsInsteadOfComingBack() async throws {
         let rig = try Rig()
         try await rig.gateway.start()

@@ -35,10 +35,13 @@ public struct FirewallListing: Sendable, Equatable {
     public var granted: Set<MACAddress>
     /// Devices whose idle timer runs (the `active` set), refreshed by their traffic.
     public var active: Set<MACAddress>
+    /// Devices dropped whatever else holds (the `blocked` set).
+    public var blocked: Set<MACAddress>
 
-    public init(granted: Set<MACAddress>, active: Set<MACAddress>) {
+    public init(granted: Set<MACAddress>, active: Set<MACAddress>, blocked: Set<MACAddress>) {
         self.granted = granted
         self.active = active
+        self.blocked = blocked
     }
 
     /// The devices that pass: in both sets.
