@@ -41,6 +41,8 @@ extension AppDatabase: SessionStore {
                     }
                     open += 1
                 }
+                // Every part of the admission is written here, in this transaction (the connection-log
+                // entry and the consent record will join the session), before the firewall opens.
                 var record = SessionRecord(session)
                 try record.insert(db)
                 outcomes.append(.admitted(record.session))
