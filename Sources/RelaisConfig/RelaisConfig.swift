@@ -112,7 +112,21 @@ public struct RelaisConfig: Sendable, Equatable {
     public struct SessionSettings: Sendable, Equatable {
         public var durationSeconds: Int
         public var idleSeconds: Int
+        /// Most devices connected at once; a visitor beyond it is told to try again later.
+        public var maxDevices: Int
+
+        public init(durationSeconds: Int, idleSeconds: Int, maxDevices: Int = RelaisConfig.defaultMaxDevices) {
+            self.durationSeconds = durationSeconds
+            self.idleSeconds = idleSeconds
+            self.maxDevices = maxDevices
+        }
     }
+
+    /// `session.max_devices` by default: far more than the access points of a hall serve (a few hundred),
+    /// so only a misbehaving network reaches it; twice the 10,000 sessions the benchmark holds (6.5 MB of
+    /// heap, Benchmarks/RESULTS.md); and the kernel sets, sized at twice this, stay under the 65,535 they
+    /// had before.
+    public static let defaultMaxDevices = 20_000
 
     /// `[store]`: the SQLite database.
     public struct Store: Sendable, Equatable {

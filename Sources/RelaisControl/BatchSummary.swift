@@ -18,15 +18,22 @@ public enum BatchSummary {
             out += "\(invalid.count) refusé\(plural(invalid.count)) (adresse de groupe ou nulle) :\n"
             out += list(invalid)
         }
+        let full = outcome.overCapacity
+        if !full.isEmpty {
+            out += "\(full.count) refusé\(plural(full.count)) (capacité atteinte, session.max_devices) :\n"
+            out += list(full)
+        }
         return out
     }
 
     /// What the CLI says on stderr when the daemon refused some addresses; nil when it refused none.
     public static func refusal(_ outcome: BatchOutcome) -> String? {
-        guard !outcome.invalid.isEmpty else { return nil }
-        let count = outcome.invalid.count
+        let refused = outcome.invalid.map { ($0, reason($0)) }
+            + outcome.overCapacity.map { ($0, "capacité atteinte : la box sert déjà session.max_devices appareils") }
+        guard !refused.isEmpty else { return nil }
+        let count = refused.count
         return "\(count) adresse\(plural(count)) refusée\(plural(count)) : "
-            + outcome.invalid.prefix(listedLimit).map { "\($0) (\(reason($0)))" }.joined(separator: ", ")
+            + refused.prefix(listedLimit).map { "\($0.0) (\($0.1))" }.joined(separator: ", ")
             + (count > listedLimit ? ", … et \(count - listedLimit) autres" : "")
     }
 

@@ -33,7 +33,7 @@ public struct ClientReport: Codable, Sendable, Equatable {
     /// The report for `session` as seen at `now`.
     public init(session: Session, now: Date) {
         self.init(
-            mac: session.mac, ipAddress: session.ipAddress, origin: session.origin,
+            mac: session.mac, ipAddress: session.ipAddress?.description, origin: session.origin,
             startedAt: session.startedAt, expiresAt: session.expiresAt,
             secondsRemaining: session.remainingSeconds(at: now), idleSeconds: session.idleSeconds,
             termsVersion: session.termsVersion)

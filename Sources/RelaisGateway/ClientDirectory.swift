@@ -2,28 +2,51 @@ import RelaisCore
 import Synchronization
 
 /// The live sessions and blocked devices, readable at once from any thread (the web server's fast path).
-/// Only the `Gateway` writes it, after the store and the firewall agreed.
+/// Only the `Gateway` writes it, after the store and the firewall agreed. Each session comes with its
+/// timer on the monotonic clock, which says how long it really has left whatever the wall clock does.
 public final class ClientDirectory: Sendable {
+    /// A live session and its limit on the monotonic clock.
+    struct Entry {
+        var session: Session
+        var timer: SessionTimer
+    }
+
     private struct State {
-        var byMAC: [MACAddress: Session] = [:]
-        var macByIP: [String: MACAddress] = [:]
+        var byMAC: [MACAddress: Entry] = [:]
+        var macByIP: [IPAddress: MACAddress] = [:]
         var blocked: Set<MACAddress> = []
     }
 
     private let state = Mutex(State())
+    private let clocks: any Clocks
 
-    public init() {}
+    public init(clocks: any Clocks) {
+        self.clocks = clocks
+    }
 
-    /// The live session of the device using this IP address, if any.
-    public func session(forIPAddress ipAddress: String) -> Session? {
-        state.withLock { state in
-            state.macByIP[ipAddress].flatMap { state.byMAC[$0] }
+    /// The live session of the device using this IP address, if any (IPv4-mapped IPv6 finds the IPv4 one).
+    public func session(forIPAddress ipAddress: IPAddress) -> Session? {
+        let key = ipAddress.normalized
+        return state.withLock { state in
+            state.macByIP[key].flatMap { state.byMAC[$0]?.session }
         }
+    }
+
+    /// The same, from the address's text as a server adapter reports it; nil for text that is no address.
+    public func session(forIPAddress text: String) -> Session? {
+        IPAddress(text).flatMap { session(forIPAddress: $0) }
     }
 
     /// The live session of this device, if any.
     public func session(for mac: MACAddress) -> Session? {
-        state.withLock { $0.byMAC[mac] }
+        state.withLock { $0.byMAC[mac]?.session }
+    }
+
+    /// Whole seconds the live session of this device has left, on the monotonic clock (a page's
+    /// « il vous reste … »: a wall clock set forward or back does not change it); nil without a session.
+    public func remainingSeconds(for mac: MACAddress) -> Int? {
+        let timer = state.withLock { $0.byMAC[mac]?.timer }
+        return timer?.remainingSeconds(at: clocks.monotonicNow())
     }
 
     /// True when an operator blocked the device.
@@ -33,13 +56,18 @@ public final class ClientDirectory: Sendable {
 
     /// Every live session, ordered by start.
     public func allSessions() -> [Session] {
-        state.withLock { Array($0.byMAC.values) }.sorted { ($0.startedAt, $0.mac) < ($1.startedAt, $1.mac) }
+        state.withLock { $0.byMAC.values.map(\.session) }.sorted { ($0.startedAt, $0.mac) < ($1.startedAt, $1.mac) }
     }
 
-    /// The live sessions `isIncluded` selects, in no order: the sweep's path, which must not copy and sort
-    /// 10,000 sessions to pick out a few.
-    func sessions(where isIncluded: (Session) -> Bool) -> [Session] {
-        state.withLock { $0.byMAC.values.filter(isIncluded) }
+    /// Every live session with its timer, in no order: the sweep's path, which must not copy and sort
+    /// 10,000 sessions.
+    func entries() -> [Entry] {
+        state.withLock { Array($0.byMAC.values) }
+    }
+
+    /// The monotonic timer of this device's live session.
+    func timer(for mac: MACAddress) -> SessionTimer? {
+        state.withLock { $0.byMAC[mac]?.timer }
     }
 
     /// Every blocked device.
@@ -50,24 +78,24 @@ public final class ClientDirectory: Sendable {
     /// Number of live sessions.
     public var count: Int { state.withLock { $0.byMAC.count } }
 
-    func replaceAll(sessions: [Session], blocked: Set<MACAddress>) {
+    func replaceAll(_ entries: [Entry], blocked: Set<MACAddress>) {
         state.withLock { state in
             state = State()
             state.blocked = blocked
-            for session in sessions { Self.insert(session, into: &state) }
+            for entry in entries { Self.insert(entry, into: &state) }
         }
     }
 
-    func insert(_ sessions: [Session]) {
+    func insert(_ entries: [Entry]) {
         state.withLock { state in
-            for session in sessions { Self.insert(session, into: &state) }
+            for entry in entries { Self.insert(entry, into: &state) }
         }
     }
 
     func remove(_ macs: [MACAddress]) {
         state.withLock { state in
             for mac in macs {
-                if let old = state.byMAC.removeValue(forKey: mac), let ip = old.ipAddress, state.macByIP[ip] == mac {
+                if let old = state.byMAC.removeValue(forKey: mac), let ip = old.session.ipAddress, state.macByIP[ip] == mac {
                     state.macByIP.removeValue(forKey: ip)
                 }
             }
@@ -80,11 +108,12 @@ public final class ClientDirectory: Sendable {
         }
     }
 
-    private static func insert(_ session: Session, into state: inout State) {
-        if let old = state.byMAC[session.mac], let ip = old.ipAddress, state.macByIP[ip] == session.mac {
+    private static func insert(_ entry: Entry, into state: inout State) {
+        let mac = entry.session.mac
+        if let old = state.byMAC[mac], let ip = old.session.ipAddress, state.macByIP[ip] == mac {
             state.macByIP.removeValue(forKey: ip)
         }
-        state.byMAC[session.mac] = session
-        if let ip = session.ipAddress { state.macByIP[ip] = session.mac }
+        state.byMAC[mac] = entry
+        if let ip = entry.session.ipAddress { state.macByIP[ip] = mac }
     }
 }

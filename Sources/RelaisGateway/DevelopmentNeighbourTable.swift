@@ -10,11 +10,11 @@ public struct DevelopmentNeighbourTable: NeighbourTable {
         self.primary = primary
     }
 
-    public func macAddress(for ipAddress: String) -> MACAddress? {
+    public func macAddress(for ipAddress: IPAddress) -> MACAddress? {
         if let known = primary.macAddress(for: ipAddress) { return known }
-        let parts = ipAddress.split(separator: ".", omittingEmptySubsequences: false).compactMap { UInt8($0) }
-        guard parts.count == 4 else { return nil }
-        let value = parts.reduce(UInt64(0x0200)) { $0 << 8 | UInt64($1) }
+        let address = ipAddress.normalized
+        guard address.isIPv4 else { return nil }
+        let value = address.bytes.reduce(UInt64(0x0200)) { $0 << 8 | UInt64($1) }
         return MACAddress(rawValue: value)
     }
 }

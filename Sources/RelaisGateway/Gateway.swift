@@ -3,216 +3,171 @@ import Logging
 import RelaisCore
 
 /// Keeps the store (source of truth), the firewall (derived state) and the in-memory directory in step.
-/// Every change is written so that a crash at any point leaves the store right and the firewall rebuildable.
+///
+/// Every change goes store first, then the firewall, then the directory, so that a crash at any point
+/// leaves the store right and the firewall rebuildable; a firewall that fails after the store said yes
+/// is followed by a store write that says so (`.firewallFailure`). The operations run one at a time, in
+/// order of arrival (`exclusively`): an actor alone would let an operator's block run between a
+/// visitor's store write and its grant, at the `await` in between.
 public actor Gateway: VisitorGateway {
     public nonisolated let directory: ClientDirectory
-    private let store: any SessionStore
-    private let firewall: any Firewall
-    private let tracker: any ConnectionTracker
-    private let neighbours: any NeighbourTable
-    private let policy: AdmissionPolicy
-    private let layout: FirewallLayout
-    private let clock: @Sendable () -> Date
-    private let logger: Logger
-    private var installed = false
-    /// Devices the last sweep found missing from the firewall: a device is ended as idle only when two
-    /// sweeps in a row miss it, so one unreliable kernel listing never ends a live session.
-    private var missingAtLastSweep: Set<MACAddress> = []
+    let store: any SessionStore
+    let firewall: any Firewall
+    let tracker: any ConnectionTracker
+    let neighbours: any NeighbourTable
+    let policy: AdmissionPolicy
+    let layout: FirewallLayout
+    let clocks: any Clocks
+    let logger: Logger
+    var installed = false
+    /// Devices the last sweep found granted but idle in the firewall: a device is ended as idle only when
+    /// two sweeps in a row find it so, so one unreliable kernel listing never ends a live session.
+    var idleAtLastSweep: Set<MACAddress> = []
+    /// When the operator was last told the capacity was reached: at most once a minute, since at capacity
+    /// every visitor's try would otherwise write its own warning.
+    var capacityWarnedAt: Duration?
+    var turns = Turns()
+
+    /// The most devices connected at once (`session.max_devices`).
+    public nonisolated var capacity: Int { layout.maxDevices }
 
     public init(
         store: any SessionStore, firewall: any Firewall, tracker: any ConnectionTracker,
         neighbours: any NeighbourTable, layout: FirewallLayout, limits: SessionLimits,
-        clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger
+        clocks: any Clocks, logger: Logger
     ) {
-        self.directory = ClientDirectory()
+        self.directory = ClientDirectory(clocks: clocks)
         self.store = store
         self.firewall = firewall
         self.tracker = tracker
         self.neighbours = neighbours
         self.policy = AdmissionPolicy(limits: limits)
         self.layout = layout
-        self.clock = clock
+        self.clocks = clocks
         self.logger = logger
     }
 
     /// Rebuilds the firewall from the store: the still-valid sessions pass again with their remaining time.
     public func start() async throws {
-        let now = clock()
-        let expired = try await store.endExpiredSessions(at: now)
-        let live = try await store.liveSessions(at: now)
-        let blocked = try await store.blockedDevices()
-        let grants = live.map { grant(for: $0, now: now) }
-        try firewall.install(layout, grants: grants, blocked: blocked.sorted())
-        installed = true
-        directory.replaceAll(sessions: live, blocked: blocked)
-        // Restoring thousands of sessions parses one large firewall command: give its memory back.
-        MemoryTrim.afterBatch(of: live.count + blocked.count)
-        logger.notice("gateway started", metadata: [
-            "gateway.restored": "\(live.count)", "gateway.expired_at_start": "\(expired.count)",
-            "gateway.blocked": "\(blocked.count)",
-        ])
+        try await exclusively {
+            let wall = clocks.wallNow(), now = clocks.monotonicNow()
+            let expired = try await store.endExpiredSessions(at: wall)
+            let live = try await store.liveSessions(at: wall)
+            let blocked = try await store.blockedDevices()
+            let entries = live.map { ClientDirectory.Entry(session: $0, timer: .restored($0, wallNow: wall, monotonicNow: now)) }
+            try firewall.install(layout, grants: entries.map { grant(for: $0.session, timer: $0.timer, at: now) }, blocked: blocked.sorted())
+            installed = true
+            directory.replaceAll(entries, blocked: blocked)
+            // Restoring thousands of sessions parses one large firewall command: give its memory back.
+            MemoryTrim.afterBatch(of: live.count + blocked.count)
+            logger.notice("gateway started", metadata: [
+                "gateway.restored": "\(live.count)", "gateway.expired_at_start": "\(expired.count)",
+                "gateway.blocked": "\(blocked.count)", "gateway.capacity": "\(capacity)",
+            ])
+        }
     }
 
     /// Removes the firewall rules this program owns.
-    public func stop() {
-        guard installed else { return }
-        do {
-            try firewall.uninstall()
-            installed = false
-            logger.notice("gateway stopped: firewall table removed")
-        } catch {
-            logger.error("gateway stop: firewall removal failed", metadata: ["error": "\(error)"])
-        }
-    }
-
-    // MARK: Visitors
-
-    public func acceptTerms(ipAddress: String, termsVersion: String) async -> VisitorAcceptOutcome {
-        let mac = neighbours.macAddress(for: ipAddress)
-        let decision = policy.admitVisitor(
-            mac: mac, ipAddress: ipAddress, termsVersion: termsVersion,
-            isBlocked: mac.map(directory.isBlocked) ?? false, now: clock())
-        switch decision {
-        case .denied(let reason):
-            logger.info("visitor refused", metadata: ["portal.reason": "\(reason.rawValue)"])
-            logger.debug("visitor refused", metadata: ["portal.client": "\(ipAddress)"])
-            return .denied(reason)
-        case .admit(let session):
+    public func stop() async {
+        await exclusively {
+            guard installed else { return }
             do {
-                let opened = try await open([session])
-                logger.info("visitor connected", metadata: ["session.origin": "portal"])
-                return opened.first.map(VisitorAcceptOutcome.connected) ?? .failed
+                try firewall.uninstall()
+                installed = false
+                logger.notice("gateway stopped: firewall table removed")
             } catch {
-                logger.error("visitor connection failed", metadata: ["error": "\(error)"])
-                return .failed
+                logger.error("gateway stop: firewall removal failed", metadata: ["error": "\(error)"])
             }
         }
     }
 
-    public func logout(ipAddress: String) async -> Session? {
-        guard let session = directory.session(forIPAddress: ipAddress) else { return nil }
-        do {
-            return try await close([session.mac], reason: .visitorLogout).first
-        } catch {
-            logger.error("visitor logout failed", metadata: ["error": "\(error)"])
-            return nil
-        }
-    }
+    // MARK: Steps shared by every path (called inside a turn)
 
-    // MARK: Operators
-
-    /// Opens sessions for devices an operator names, seen or not; blocked and invalid ones are skipped.
-    public func authorize(_ macs: [MACAddress]) async throws -> OperatorBatchResult {
-        let now = clock()
-        var sessions: [Session] = []
-        var skipped: [MACAddress] = []
-        for mac in macs {
-            switch policy.admitByOperator(mac: mac, isBlocked: directory.isBlocked(mac), now: now) {
-            case .admit(let session): sessions.append(session)
-            case .denied: skipped.append(mac)
-            }
-        }
-        let opened = try await open(sessions)
-        MemoryTrim.afterBatch(of: opened.count)
-        logger.info("operator authorized devices", metadata: ["gateway.count": "\(opened.count)", "gateway.skipped": "\(skipped.count)"])
-        return OperatorBatchResult(changed: opened.map(\.mac), unchanged: skipped)
-    }
-
-    /// Ends the sessions of these devices.
-    public func deauthorize(_ macs: [MACAddress]) async throws -> OperatorBatchResult {
-        let ended = try await close(macs, reason: .operatorDeauth)
-        MemoryTrim.afterBatch(of: ended.count)
-        let endedMACs = Set(ended.map(\.mac))
-        logger.info("operator deauthorized devices", metadata: ["gateway.count": "\(ended.count)"])
-        return OperatorBatchResult(changed: ended.map(\.mac), unchanged: macs.filter { !endedMACs.contains($0) })
-    }
-
-    /// Blocks or unblocks devices; blocking ends their sessions.
-    public func setBlocked(_ macs: [MACAddress], blocked: Bool) async throws -> OperatorBatchResult {
-        let before = directory.blockedDevices()
-        let changing = macs.filter { before.contains($0) != blocked }
-        let ended = try await store.setBlocked(macs, blocked: blocked, at: clock())
-        try firewall.setBlocked(macs, blocked: blocked)
-        try retire(ended)
-        directory.setBlocked(macs, blocked: blocked)
-        logger.info(blocked ? "operator blocked devices" : "operator unblocked devices", metadata: ["gateway.count": "\(changing.count)"])
-        let changingSet = Set(changing)
-        return OperatorBatchResult(changed: changing, unchanged: macs.filter { !changingSet.contains($0) })
-    }
-
-    // MARK: Sweeping
-
-    /// The devices the firewall still lets through. Not isolated: reading and decoding the kernel's sets
-    /// takes long with thousands of devices, and visitors' acceptances must not queue behind it.
-    public nonisolated func passingDevices() throws -> Set<MACAddress> {
-        try firewall.passingDevices()
-    }
-
-    /// Ends sessions past their hard limit and those the kernel dropped for idleness. `passing` is a
-    /// listing taken by `passingDevices()` just before; a device granted in between is missing from it,
-    /// which the two-sweep rule absorbs.
-    @discardableResult
-    public func sweep(passing listed: Set<MACAddress>? = nil) async throws -> [Session] {
-        let now = clock()
-        var ended = try await store.endExpiredSessions(at: now)
-        let passing = try listed ?? firewall.passingDevices()
-        let expiredMACs = Set(ended.map(\.mac))
-        let missing = directory.sessions { !passing.contains($0.mac) && !expiredMACs.contains($0.mac) }
-        let confirmed = missing.filter { missingAtLastSweep.contains($0.mac) }
-        missingAtLastSweep = Set(missing.map(\.mac)).subtracting(confirmed.map(\.mac))
-        // The kernel's session timer may run a second ahead of the wall clock: a device dropped within
-        // that margin of its hard limit ended on the limit, not on idleness.
-        let idle = confirmed.filter { $0.remainingSeconds(at: now) > 2 }.map(\.mac)
-        let atLimit = confirmed.filter { $0.remainingSeconds(at: now) <= 2 }.map(\.mac)
-        if !idle.isEmpty { ended += try await store.endSessions(of: idle, reason: .idle, at: now) }
-        if !atLimit.isEmpty { ended += try await store.endSessions(of: atLimit, reason: .sessionLimit, at: now) }
-        // A sweep over a large table (its two listings, the sets built from them) and the requests served
-        // since the last one leave freed pages in the heap: hand them back with the ended sessions'.
-        defer { MemoryTrim.afterBatch(of: max(passing.count, ended.count)) }
-        guard !ended.isEmpty else { return [] }
-        try retire(ended)
-        logger.info("sessions ended by sweep", metadata: ["gateway.count": "\(ended.count)", "gateway.idle": "\(idle.count)"])
-        return ended
-    }
-
-    // MARK: Steps shared by every path
-
-    /// Firewall first, then the store: if the store fails the grant is withdrawn, so nothing passes
-    /// that the store does not know; a crash in between is healed by `start()`, which rebuilds from the store.
-    /// No flow is flushed here: new connections meet the new decision anyway, and the firewall resets
-    /// the device's connections still redirected to the portal (kept alive from before) by itself.
-    private func open(_ sessions: [Session]) async throws -> [Session] {
+    /// Writes the admissions (store first), then lets the admitted devices through. If the firewall
+    /// fails, the sessions are ended in the store as `.firewallFailure` and the error is thrown.
+    func admit(_ sessions: [Session], at now: Duration) async throws -> [AdmissionOutcome] {
         guard !sessions.isEmpty else { return [] }
-        let now = clock()
-        try firewall.grant(sessions.map { grant(for: $0, now: now) })
-        let stored: [Session]
+        let outcomes = try await store.admit(sessions.map(Admission.init(session:)), capacity: capacity)
+        let admitted = outcomes.compactMap(\.session)
+        let admittedTimers = admitted.map { SessionTimer(opening: $0, at: now) }
         do {
-            stored = try await store.startSessions(sessions)
+            try firewall.grant(zip(admitted, admittedTimers).map { grant(for: $0, timer: $1, at: now) })
         } catch {
-            try? firewall.revoke(sessions.map(\.mac))
+            await withdraw(admitted, timers: admittedTimers, at: now, after: error)
             throw error
         }
-        directory.insert(stored)
-        return stored
+        record(admitted, timers: admittedTimers)
+        return outcomes
     }
 
-    /// Store first, then the firewall: a session ended in the store is never restored.
-    private func close(_ macs: [MACAddress], reason: SessionEndReason) async throws -> [Session] {
-        let ended = try await store.endSessions(of: macs, reason: reason, at: clock())
+    /// The firewall refused admitted sessions: end them in the store. If even that fails, they stay live
+    /// in the store, so they go in the directory too, and the next sweep's reconcile grants them again:
+    /// store, directory and (after one sweep) kernel agree either way.
+    private func withdraw(_ sessions: [Session], timers: [SessionTimer], at now: Duration, after failure: any Error) async {
+        logger.error("firewall grant failed after the store admitted: ending the sessions", metadata: [
+            "error": "\(failure)", "gateway.count": "\(sessions.count)",
+        ])
+        let endings = zip(sessions, timers).compactMap { session, timer in
+            session.id.map { SessionEnding(sessionID: $0, reason: .firewallFailure, endedAt: timer.endDate(of: session, at: now)) }
+        }
+        do {
+            _ = try await store.endSessions(endings)
+            // A session these replaced was ended by the admission: its device must not pass on its old grant.
+            let macs = sessions.map(\.mac)
+            directory.remove(macs)
+            try? firewall.revoke(macs)
+        } catch {
+            logger.error("ending sessions after a firewall failure failed: the next sweep grants them again", metadata: ["error": "\(error)"])
+            record(sessions, timers: timers)
+        }
+    }
+
+    /// Ends these live sessions in the store (store first), then takes them out of the kernel.
+    func close(_ sessions: [Session], reason: SessionEndReason, at now: Duration) async throws -> [Session] {
+        let endings = sessions.compactMap { session in
+            session.id.map { SessionEnding(sessionID: $0, reason: reason, endedAt: endDate(of: session, at: now)) }
+        }
+        guard !endings.isEmpty else { return [] }
+        let ended = try await store.endSessions(endings)
         try retire(ended)
         return ended
     }
 
     /// Takes sessions the store has just ended out of the firewall, the flow table and the directory.
-    private func retire(_ ended: [Session]) throws {
+    func retire(_ ended: [Session]) throws {
         guard !ended.isEmpty else { return }
-        try firewall.revoke(ended.map(\.mac))
-        try forget(ended)
+        // Turns make the directory's session of each device the one just ended.
+        for session in ended { idleAtLastSweep.remove(session.mac) }
         directory.remove(ended.map(\.mac))
+        try firewall.revoke(ended.map(\.mac))
+        forget(ended)
+    }
+
+    func record(_ sessions: [Session], timers newTimers: [SessionTimer]) {
+        for session in sessions { idleAtLastSweep.remove(session.mac) }
+        directory.insert(zip(sessions, newTimers).map(ClientDirectory.Entry.init))
+    }
+
+    /// Tells the operator the box is full, at most once a minute; each refusal is counted at debug level.
+    func warnCapacityReached(refused: Int) {
+        let now = clocks.monotonicNow()
+        let metadata: Logger.Metadata = ["gateway.capacity": "\(capacity)", "gateway.refused": "\(refused)"]
+        if let last = capacityWarnedAt, now - last < .seconds(60) {
+            logger.debug("capacity reached: devices refused", metadata: metadata)
+            return
+        }
+        capacityWarnedAt = now
+        logger.warning("capacity reached: devices are refused; raise session.max_devices if the box can carry more", metadata: metadata)
+    }
+
+    /// The wall date to record for the end of a live session at monotonic `now`.
+    func endDate(of session: Session, at now: Duration) -> Date {
+        guard let timer = directory.timer(for: session.mac) else { return max(clocks.wallNow(), session.startedAt) }
+        return timer.endDate(of: session, at: now)
     }
 
     /// Drops the tracked flows of these sessions' devices, so their next request meets the new decision.
-    private func forget(_ sessions: [Session]) throws {
+    private func forget(_ sessions: [Session]) {
         let addresses = sessions.compactMap(\.ipAddress)
         guard !addresses.isEmpty else { return }
         do {
@@ -223,7 +178,7 @@ public actor Gateway: VisitorGateway {
         }
     }
 
-    private func grant(for session: Session, now: Date) -> FirewallGrant {
-        FirewallGrant(mac: session.mac, sessionSeconds: max(1, session.remainingSeconds(at: now)), idleSeconds: session.idleSeconds)
+    func grant(for session: Session, timer: SessionTimer, at now: Duration) -> FirewallGrant {
+        FirewallGrant(mac: session.mac, sessionSeconds: max(1, timer.remainingSeconds(at: now)), idleSeconds: session.idleSeconds)
     }
 }

@@ -13,6 +13,10 @@ struct NFTablesCommands {
     }
 
     /// Replaces the table whether or not it exists (`add` makes the `delete` always valid), then loads the elements.
+    ///
+    /// What a device not yet accepted sends elsewhere than the portal and the pre-authorized destinations
+    /// is refused, not dropped: browsers that try HTTPS first get a reset at once and fall back to HTTP
+    /// (the portal) instead of waiting seconds for a timeout. Blocked devices are still dropped silently.
     func install(_ layout: FirewallLayout, grants: [FirewallGrant], blocked: [MACAddress]) throws(FirewallError) -> String {
         let lan = "\"\(try NFTablesValidation.interfaceName(layout.lanInterface))\""
         let port = try NFTablesValidation.port(layout.portalPort)
@@ -21,12 +25,13 @@ struct NFTablesCommands {
         var preauth6: [String] = []
         for text in layout.preauthIPv6 { preauth6.append(try NFTablesValidation.ipv6Prefix(text)) }
         let idle = Self.seconds(layout.idleSeconds)
+        let size = Self.setSize(maxDevices: layout.maxDevices)
         var text = """
         add table inet \(table)
         delete table inet \(table)
         table inet \(table) {
-          set sessions { type ether_addr; flags timeout; }
-          set active { type ether_addr; flags dynamic,timeout; timeout \(idle)s; size 65535; }
+          set sessions { type ether_addr; flags timeout; size \(size); }
+          set active { type ether_addr; flags dynamic,timeout; timeout \(idle)s; size \(size); }
           set blocked { type ether_addr; }
           set preauth4 { type ipv4_addr; flags interval; auto-merge; }
           set preauth6 { type ipv6_addr; flags interval; auto-merge; }
@@ -46,7 +51,8 @@ struct NFTablesCommands {
             iifname \(lan) ether saddr @sessions ether saddr @active update @active { ether saddr } accept
             iifname \(lan) ip daddr @preauth4 accept
             iifname \(lan) ip6 daddr @preauth6 accept
-            iifname \(lan) drop
+            iifname \(lan) meta l4proto tcp reject with tcp reset
+            iifname \(lan) reject with icmpx type admin-prohibited
           }
         }
 
@@ -93,6 +99,12 @@ struct NFTablesCommands {
     private func deleteElements(_ set: String, _ elements: [String]) -> String {
         elements.isEmpty ? "" : "delete element inet \(table) \(set) { \(elements.joined(separator: ", ")) }\n"
     }
+
+    /// The sets' size: the store already keeps the devices to `maxDevices`, so the kernel limit is only a
+    /// backstop; twice the capacity leaves room for a batch that deletes and re-adds every element in one
+    /// transaction (deleted elements are counted until the commit) and for stray elements until the
+    /// next sweep removes them.
+    static func setSize(maxDevices: Int) -> Int { min(max(2 * maxDevices, 2), Int(Int32.max)) }
 
     /// The kernel needs a positive timeout; an expired or absurd value must not make the whole batch fail.
     private static func seconds(_ value: Int) -> Int { min(max(value, 1), 365 * 24 * 3600) }

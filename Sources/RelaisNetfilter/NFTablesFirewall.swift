@@ -50,8 +50,10 @@ public final class NFTablesFirewall: Firewall {
         _ = try context.run(command, code: "block")
     }
 
-    public func passingDevices() throws(FirewallError) -> Set<MACAddress> {
-        try consistentListing(of: "sessions").intersection(try consistentListing(of: "active"))
+    public func listing() throws(FirewallError) -> FirewallListing {
+        FirewallListing(
+            granted: try consistentListing(of: "sessions"), active: try consistentListing(of: "active"),
+            blocked: try consistentListing(of: "blocked"))
     }
 
     /// The MACs in the blocked set, for checks and the control CLI.

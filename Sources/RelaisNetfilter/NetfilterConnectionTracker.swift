@@ -21,7 +21,7 @@ public final class NetfilterConnectionTracker: ConnectionTracker {
         handle.withLock { _ = nfct_close($0) }
     }
 
-    public func forgetFlows(from addresses: [String]) throws(FirewallError) {
+    public func forgetFlows(from addresses: [IPAddress]) throws(FirewallError) {
         let collector = FlowCollector(addresses: addresses)
         guard !collector.isEmpty else { return }
         try handle.withLock { (handle: inout OpaquePointer) throws(FirewallError) in
@@ -68,19 +68,13 @@ private final class FlowCollector {
 
     var isEmpty: Bool { ipv4.isEmpty && ipv6.isEmpty }
 
-    init(addresses: [String]) {
-        for text in addresses {
-            var v4 = in_addr()
-            var v6 = [UInt8](repeating: 0, count: 16)
-            if inet_pton(AF_INET, text, &v4) == 1 {
-                ipv4.insert(v4.s_addr)
-            } else if inet_pton(AF_INET6, text, &v6) == 1 {
-                // A dual-stack socket reports IPv4 clients as ::ffff:a.b.c.d: their flows are IPv4.
-                if v6.prefix(12).elementsEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF]) {
-                    ipv4.insert(v6[12...].withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) })
-                } else {
-                    ipv6.insert(v6)
-                }
+    init(addresses: [IPAddress]) {
+        for address in addresses.map(\.normalized) {
+            if address.isIPv4 {
+                // The bytes are in network order already, as the library returns the source.
+                ipv4.insert(address.bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) })
+            } else {
+                ipv6.insert(address.bytes)
             }
         }
     }

@@ -32,8 +32,9 @@ public final class ProcNetARPNeighbourTable: NeighbourTable {
         self.refreshInterval = refreshInterval
     }
 
-    public func macAddress(for ipAddress: String) -> MACAddress? {
-        let key = Self.ipv4Key(ipAddress)
+    public func macAddress(for ipAddress: IPAddress) -> MACAddress? {
+        // Dual-stack servers see IPv4 clients as `::ffff:a.b.c.d`; the file lists dotted quads.
+        let key = ipAddress.normalized.description
         return cache.withLock { cache in
             let now = ContinuousClock.now
             let fresh = cache.readAt.map { now - $0 < refreshInterval } ?? false
@@ -51,11 +52,5 @@ public final class ProcNetARPNeighbourTable: NeighbourTable {
     private func read() -> [String: MACAddress] {
         guard let data = FileManager.default.contents(atPath: path) else { return [:] }
         return ProcNetARPParser.parse(String(decoding: data, as: UTF8.self), interface: interface)
-    }
-
-    /// Dual-stack servers see IPv4 clients as `::ffff:a.b.c.d`.
-    private static func ipv4Key(_ address: String) -> String {
-        let mapped = "::ffff:"
-        return address.lowercased().hasPrefix(mapped) ? String(address.dropFirst(mapped.count)) : address
     }
 }

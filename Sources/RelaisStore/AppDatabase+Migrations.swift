@@ -8,6 +8,7 @@ extension AppDatabase {
         var migrator = SchemaMigrator()
         migrator.registerMigration("v1-session", migrate: SessionTableV1.create)
         migrator.registerMigration("v1-blocked-device", migrate: BlockedDeviceTableV1.create)
+        migrator.registerMigration("v2-session-end", migrate: SessionTableV2.migrate)
         return migrator
     }()
 }

@@ -17,47 +17,70 @@ extension AppDatabase: SessionStore {
         }
     }
 
-    /// Ids given in `sessions` are ignored: SQLite assigns them. The returned sessions are as stored
-    /// (dates to the millisecond). Within one batch, a later session of the same device replaces an
-    /// earlier one, as across batches.
-    public func startSessions(_ sessions: [Session]) async throws -> [Session] {
-        try await write("startSessions") { db in
-            var started: [Session] = []
-            started.reserveCapacity(sessions.count)
-            for session in sessions {
-                // The replaced session is not returned: only the new ones are.
-                let replace = try db.cachedStatement("""
-                    UPDATE session SET ended_at = ?, end_reason = ? WHERE mac = ? AND ended_at IS NULL
-                    """)
-                try replace.bind(session.startedAt.storeMilliseconds, at: 1)
-                try replace.bind(SessionEndReason.replaced.rawValue, at: 2)
-                try replace.bind(session.mac.description, at: 3)
-                try replace.execute()
+    /// Ids given in the sessions are ignored: SQLite assigns them. The admitted sessions are as stored
+    /// (dates to the millisecond). Within one batch, a later admission of the same device replaces an
+    /// earlier one, as across batches. The open sessions are read once; each admission then adds one
+    /// unless it replaced the device's own session.
+    public func admit(_ admissions: [Admission], capacity: Int) async throws -> [AdmissionOutcome] {
+        try await write("admit") { db in
+            var open = try Self.openSessionCount(db)
+            var outcomes: [AdmissionOutcome] = []
+            outcomes.reserveCapacity(admissions.count)
+            for admission in admissions {
+                let session = admission.session
+                // Re-checked here, not in memory: an operator's block committed a moment ago counts.
+                if try Self.isBlocked(db, session.mac) {
+                    outcomes.append(.denied(.blocked))
+                    continue
+                }
+                let replaced = try Self.endOpenSession(db, of: session.mac, reason: .replaced, at: session.startedAt)
+                if replaced.isEmpty {
+                    guard open < capacity else {
+                        outcomes.append(.denied(.capacityReached))
+                        continue
+                    }
+                    open += 1
+                }
+                // Every part of the admission is written here, in this transaction (the connection-log
+                // entry and the consent record will join the session), before the firewall opens.
                 var record = SessionRecord(session)
                 try record.insert(db)
-                started.append(record.session)
+                outcomes.append(.admitted(record.session))
             }
-            return started
+            return outcomes
         }
     }
 
-    public func endSessions(of macs: [MACAddress], reason: SessionEndReason, at now: Date) async throws -> [Session] {
+    public func endSessions(_ endings: [SessionEnding]) async throws -> [Session] {
         try await write("endSessions") { db in
-            try macs.flatMap { try Self.endOpenSession(db, of: $0, reason: reason, at: now) }
+            let statement = try db.cachedStatement("""
+                UPDATE session SET ended_at = MAX(?, started_at), end_reason = ?
+                WHERE id = ? AND ended_at IS NULL
+                RETURNING \(SessionRecord.selection)
+                """)
+            var ended: [Session] = []
+            for ending in endings {
+                try statement.bind(ending.endedAt.storeMilliseconds, at: 1)
+                try statement.bind(ending.reason.rawValue, at: 2)
+                try statement.bind(ending.sessionID, at: 3)
+                ended += try SessionRecord.fetchAll(statement)
+            }
+            return ended
         }
     }
 
+    /// A session past its limit ended on it: it is dated at its hard limit, not at the (later) moment
+    /// this runs, which may follow a long stop of the daemon.
     public func endExpiredSessions(at now: Date) async throws -> [Session] {
         let nowMs = now.storeMilliseconds
         return try await write("endExpiredSessions") { db in
             let statement = try db.cachedStatement("""
-                UPDATE session SET ended_at = ?, end_reason = ?
+                UPDATE session SET ended_at = expires_at, end_reason = ?
                 WHERE ended_at IS NULL AND expires_at <= ?
                 RETURNING \(SessionRecord.selection)
                 """)
-            try statement.bind(nowMs, at: 1)
-            try statement.bind(SessionEndReason.sessionLimit.rawValue, at: 2)
-            try statement.bind(nowMs, at: 3)
+            try statement.bind(SessionEndReason.sessionLimit.rawValue, at: 1)
+            try statement.bind(nowMs, at: 2)
             return try SessionRecord.fetchAll(statement).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
         }
     }
@@ -68,28 +91,31 @@ extension AppDatabase: SessionStore {
         }
     }
 
-    /// Blocking keeps the first block date of a device already blocked; unblocking returns no session.
-    public func setBlocked(_ macs: [MACAddress], blocked: Bool, at now: Date) async throws -> [Session] {
-        try await write("setBlocked") { db in
-            guard blocked else {
-                for mac in macs { try BlockedDeviceRecord.delete(db, mac: mac) }
-                return []
-            }
+    /// Blocking keeps the first block date of a device already blocked.
+    public func block(_ macs: [MACAddress], endDates: [MACAddress: Date], at now: Date) async throws -> [Session] {
+        try await write("block") { db in
             var ended: [Session] = []
             for mac in macs {
                 try BlockedDeviceRecord(mac: mac, blockedAt: now).insertIfAbsent(db)
-                ended += try Self.endOpenSession(db, of: mac, reason: .blocked, at: now)
+                ended += try Self.endOpenSession(db, of: mac, reason: .blocked, at: endDates[mac] ?? now)
             }
             return ended
         }
     }
 
-    /// Ends the open session of `mac`, if any; returns it as ended. Must run inside a write transaction.
+    public func unblock(_ macs: [MACAddress]) async throws {
+        try await write("unblock") { db in
+            for mac in macs { try BlockedDeviceRecord.delete(db, mac: mac) }
+        }
+    }
+
+    /// Ends the open session of `mac`, if any, never before its start; returns it as ended. Must run
+    /// inside a write transaction.
     private static func endOpenSession(
         _ db: SQLiteConnection, of mac: MACAddress, reason: SessionEndReason, at now: Date
     ) throws -> [Session] {
         let statement = try db.cachedStatement("""
-            UPDATE session SET ended_at = ?, end_reason = ?
+            UPDATE session SET ended_at = MAX(?, started_at), end_reason = ?
             WHERE mac = ? AND ended_at IS NULL
             RETURNING \(SessionRecord.selection)
             """)
@@ -97,5 +123,17 @@ extension AppDatabase: SessionStore {
         try statement.bind(reason.rawValue, at: 2)
         try statement.bind(mac.description, at: 3)
         return try SessionRecord.fetchAll(statement)
+    }
+
+    private static func isBlocked(_ db: SQLiteConnection, _ mac: MACAddress) throws -> Bool {
+        let statement = try db.cachedStatement("SELECT 1 FROM blocked_device WHERE mac = ?")
+        try statement.bind(mac.description, at: 1)
+        return try !statement.fetchAll { _ in true }.isEmpty
+    }
+
+    private static func openSessionCount(_ db: SQLiteConnection) throws -> Int {
+        // Kept by triggers (migration v2): reading it costs nothing, counting the rows would not.
+        let statement = try db.cachedStatement("SELECT open FROM session_open_count WHERE id = 1")
+        return try statement.fetchAll { $0.int(at: 0) ?? 0 }.first ?? 0
     }
 }

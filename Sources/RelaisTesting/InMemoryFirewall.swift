@@ -10,7 +10,7 @@ public final class InMemoryFirewall: Firewall, ConnectionTracker {
         public var grants: [MACAddress: FirewallGrant] = [:]
         public var idle: Set<MACAddress> = []
         public var blocked: Set<MACAddress> = []
-        public var forgottenAddresses: [String] = []
+        public var forgottenAddresses: [IPAddress] = []
         public var installCount = 0
     }
 
@@ -59,8 +59,23 @@ public final class InMemoryFirewall: Firewall, ConnectionTracker {
         }
     }
 
-    public func passingDevices() throws(FirewallError) -> Set<MACAddress> {
-        state.withLock { Set($0.grants.keys).subtracting($0.idle) }
+    public func listing() throws(FirewallError) -> FirewallListing {
+        state.withLock {
+            FirewallListing(granted: Set($0.grants.keys), active: Set($0.grants.keys).subtracting($0.idle), blocked: $0.blocked)
+        }
+    }
+
+    /// Simulates a hand-made change of the kernel's sets (`nft delete element`, `nft add element`).
+    public func tamper(
+        removing removed: [MACAddress] = [], adding added: [FirewallGrant] = [],
+        unblocking unblocked: [MACAddress] = [], blocking blocked: [MACAddress] = []
+    ) {
+        state.withLock { state in
+            for mac in removed { state.grants.removeValue(forKey: mac) }
+            for grant in added { state.grants[grant.mac] = grant }
+            state.blocked.subtract(unblocked)
+            state.blocked.formUnion(blocked)
+        }
     }
 
     public func uninstall() throws(FirewallError) {
@@ -71,7 +86,7 @@ public final class InMemoryFirewall: Firewall, ConnectionTracker {
         }
     }
 
-    public func forgetFlows(from addresses: [String]) throws(FirewallError) {
+    public func forgetFlows(from addresses: [IPAddress]) throws(FirewallError) {
         state.withLock { $0.forgottenAddresses += addresses }
     }
 }

@@ -3,17 +3,17 @@ import Synchronization
 
 /// A neighbour table filled by the test.
 public final class StaticNeighbourTable: NeighbourTable {
-    private let entries: Mutex<[String: MACAddress]>
+    private let entries: Mutex<[IPAddress: MACAddress]>
 
-    public init(_ entries: [String: MACAddress] = [:]) {
+    public init(_ entries: [IPAddress: MACAddress] = [:]) {
         self.entries = Mutex(entries)
     }
 
-    public func set(_ ipAddress: String, _ mac: MACAddress?) {
+    public func set(_ ipAddress: IPAddress, _ mac: MACAddress?) {
         entries.withLock { $0[ipAddress] = mac }
     }
 
-    public func macAddress(for ipAddress: String) -> MACAddress? {
-        entries.withLock { $0[ipAddress] }
+    public func macAddress(for ipAddress: IPAddress) -> MACAddress? {
+        entries.withLock { $0[ipAddress.normalized] }
     }
 }

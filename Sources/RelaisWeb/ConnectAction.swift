@@ -21,6 +21,8 @@ struct ConnectionResultPage {
         case .connected: break
         case .denied(.blocked): values["blocked"] = true
         case .denied(.unknownDevice), .denied(.invalidDevice): values["unknownDevice"] = true
+        // Until the web layer has its own page for a full box, it shows the "try again" one.
+        case .denied(.capacityReached): values["failed"] = true
         case .failed: values["failed"] = true
         }
         return values
@@ -37,7 +39,12 @@ extension PortalResponder {
             return splash(refusedVisit, continueURL: fields["continue"], problem: true, status: 403)
         case .accepted(let fields, let acceptedVisit): (form, visit) = (fields, acceptedVisit)
         }
-        let outcome = await gateway.acceptTerms(ipAddress: visit.ipAddress, termsVersion: settings.termsVersion)
+        let outcome: VisitorAcceptOutcome
+        if let address = IPAddress(visit.ipAddress) {
+            outcome = await gateway.acceptTerms(ipAddress: address, termsVersion: settings.termsVersion)
+        } else {
+            outcome = .denied(.unknownDevice)
+        }
         let now = clock()
         var page = ConnectionResultPage(
             outcome: outcome, timeLeft: "", idleLimit: visit.language.duration(seconds: settings.idleSeconds),
@@ -50,10 +57,10 @@ extension PortalResponder {
             status = 200
         case .denied(.blocked):
             status = 403
-        case .denied:
+        case .denied(.unknownDevice), .denied(.invalidDevice):
             page.retryToken = forms.issue(for: visit.ipAddress, now: now)
             status = 403
-        case .failed:
+        case .failed, .denied(.capacityReached):
             page.retryToken = forms.issue(for: visit.ipAddress, now: now)
             status = 503
         }

@@ -1,3 +1,4 @@
+import RelaisCore
 import RelaisHTTP
 
 extension PortalResponder {
@@ -13,7 +14,7 @@ extension PortalResponder {
             return splash(refusedVisit, problem: true, status: 403)
         case .accepted(_, let acceptedVisit): visit = acceptedVisit
         }
-        _ = await gateway.logout(ipAddress: visit.ipAddress)
+        if let address = IPAddress(visit.ipAddress) { _ = await gateway.logout(ipAddress: address) }
         return renderer.page("disconnected", [:], visit: visit, switchPath: "/")
     }
 }

@@ -42,6 +42,6 @@ enum GatewayControlRoutes {
     }
 
     private static func outcome(_ result: OperatorBatchResult, invalid: [MACAddress]) -> BatchOutcome {
-        BatchOutcome(affected: result.changed.count, unchanged: result.unchanged, invalid: invalid)
+        BatchOutcome(affected: result.changed.count, unchanged: result.unchanged, invalid: invalid, overCapacity: result.refusedForCapacity)
     }
 }

@@ -9,6 +9,7 @@ import RelaisGateway
 import RelaisMicroHTTPD
 import RelaisNetfilter
 import RelaisStore
+import RelaisTime
 import RelaisWeb
 import ServiceLifecycle
 
@@ -65,7 +66,8 @@ struct ServeCommand: AsyncParsableCommand {
         let gateway = Gateway(
             store: database, firewall: firewall, tracker: tracker,
             neighbours: neighbours(for: config),
-            layout: FirewallLayout(config: config), limits: config.sessionLimits, logger: Logger(label: "relais.gateway"))
+            layout: FirewallLayout(config: config), limits: config.sessionLimits, clocks: SystemClocks(),
+            logger: Logger(label: "relais.gateway"))
 
         let random = SystemRandomSource()
         // A new key at each start: forms issued before a restart are refused and re-issued, nothing else depends on it.
@@ -123,6 +125,6 @@ extension FirewallLayout {
         self.init(
             tableName: config.network.table, lanInterface: config.network.lanInterface, portalPort: config.portal.port,
             preauthIPv4: allowed.filter { !$0.contains(":") }, preauthIPv6: allowed.filter { $0.contains(":") },
-            idleSeconds: config.session.idleSeconds)
+            idleSeconds: config.session.idleSeconds, maxDevices: config.session.maxDevices)
     }
 }

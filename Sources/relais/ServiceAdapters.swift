@@ -18,8 +18,8 @@ struct GatewayService: Service {
                     try await Task.sleep(for: sweepInterval)
                     do {
                         // Listed outside the gateway actor: acceptances go on while the sets are read.
-                        let passing = try gateway.passingDevices()
-                        try await gateway.sweep(passing: passing)
+                        let listing = try gateway.listKernel()
+                        try await gateway.sweep(listing: listing)
                     } catch {
                         logger.error("sweep failed", metadata: ["error": "\(error)"])
                     }

@@ -40,6 +40,14 @@ import Testing
         try expectRedirected(phone, "before acceptance")
         let v6 = try phone.probe("http://\(Self.probeHost)/generate_204", host: Self.probeHost, family: "-6")
         #expect(v6.status != 204, "unauthorized IPv6 must not reach the internet (got \(v6.status))")
+        // HTTPS before acceptance is refused by the gateway at once (TCP reset), not left to time out: the
+        // internet host drops tcp/443 silently, so only the gateway's reset can make the connect fail fast.
+        // curl exits 7 for "connection refused", 28 for a timeout.
+        try network.dropHTTPSAtTheInternetHost()
+        let https = try Shell.inNamespace(network.client, [
+            "curl", "-s", "-o", "/dev/null", "--connect-timeout", "5", "https://\(TestNetwork.internetAddress)/",
+        ], check: false)
+        #expect(https.status == 7, "unaccepted HTTPS is reset by the gateway (curl exit \(https.status), 28 = timeout)")
 
         // 2. The visitor opens the portal and accepts, like a browser: follow the redirect, post the form.
         //    A connection the phone kept alive from before (redirected to the portal) must not keep
@@ -90,6 +98,22 @@ import Testing
         try waitUntil("session expiry", seconds: 12) {
             try phone.probe(Self.probeURL, host: Self.probeHost).status == 302
         }
+        #expect(daemon.stop() == 0)
+
+        // 8. At capacity: `ctl auth` refuses each device beyond the room by name and exits non-zero; a
+        //    visitor is told to try again later.
+        try daemon.writeConfig(sessionDuration: "1h", idleTimeout: "30m", maxDevices: 2)
+        try daemon.start(readinessFrom: network.client)
+        let others = ["02:00:5e:10:00:f1", "02:00:5e:10:00:f2", "02:00:5e:10:00:f3"]
+        let full = try daemon.control(["auth"] + others)
+        #expect(full.status == 1, "ctl auth exits non-zero when a device is refused")
+        #expect(full.error.contains("02:00:5e:10:00:f3 : capacité atteinte"), "the refused device is named: \(full.error)")
+        #expect(!full.error.contains("02:00:5e:10:00:f1 :"))
+        let redirect = try phone.probe(Self.probeURL, host: Self.probeHost)
+        let page = try phone.get(redirect.location)
+        let refused = try phone.submitForm(in: page.body, action: "connexion", base: Self.portal)
+        #expect(refused.status == 503, "a visitor beyond the capacity is refused (got \(refused.status))")
+        #expect(daemon.log.contains("capacity reached"), "the operator's log says the capacity was reached")
         #expect(daemon.stop() == 0)
     }
 

@@ -33,7 +33,7 @@ final class RelaisDaemon {
             .appendingPathComponent("captive-portal").path
     }
 
-    func writeConfig(sessionDuration: String, idleTimeout: String) throws {
+    func writeConfig(sessionDuration: String, idleTimeout: String, maxDevices: Int = 20_000) throws {
         let config = """
         [portal]
         listen_address = "0.0.0.0"
@@ -51,6 +51,7 @@ final class RelaisDaemon {
         [session]
         duration = "\(sessionDuration)"
         idle_timeout = "\(idleTimeout)"
+        max_devices = \(maxDevices)
 
         [store]
         database = "\(directory)/relais.sqlite"

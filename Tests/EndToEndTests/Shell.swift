@@ -58,7 +58,7 @@ enum Shell {
 
     /// Starts a long-running process inside a namespace; its output goes to `logFile`.
     static func start(in namespace: String, _ arguments: [String], logFile: String) throws -> Process {
-        FileManager.default.createFile(atPath: logFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

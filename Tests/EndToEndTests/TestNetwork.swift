@@ -85,6 +85,11 @@ final class TestNetwork {
         }
     }
 
+    /// Makes the internet host drop tcp/443 without an answer, as a host behind a silent firewall does.
+    func dropHTTPSAtTheInternetHost() throws {
+        try Shell.inNamespace(internet, ["nft", "add table inet blackhole; add chain inet blackhole input { type filter hook input priority 0; }; add rule inet blackhole input tcp dport 443 drop"])
+    }
+
     /// Stops what was started (by pid) and deletes the namespaces, whatever happened before.
     func tearDown() {
         for process in serverProcesses where process.isRunning {

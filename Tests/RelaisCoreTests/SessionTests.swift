@@ -6,9 +6,10 @@ import Testing
     let start = Date(timeIntervalSince1970: 1_790_000_000)
     let limits = SessionLimits(sessionSeconds: 3600, idleSeconds: 600)
     let mac = MACAddress("02:11:22:33:44:55")!
+    let address = IPAddress("192.0.2.5")!
 
     @Test func openSessionIsActiveUntilItsLimit() {
-        let session = Session.open(mac: mac, ipAddress: "192.0.2.5", origin: .portal, termsVersion: "v1", limits: limits, now: start)
+        let session = Session.open(mac: mac, ipAddress: address, origin: .portal, termsVersion: "v1", limits: limits, now: start)
         #expect(session.state(at: start) == .active(secondsRemaining: 3600))
         #expect(session.state(at: start.addingTimeInterval(3599.5)) == .active(secondsRemaining: 1))
         #expect(session.state(at: start.addingTimeInterval(3600)) == .expired)
@@ -35,11 +36,11 @@ import Testing
 
     @Test func admissionPolicyDecisions() {
         let policy = AdmissionPolicy(limits: limits)
-        #expect(policy.admitVisitor(mac: nil, ipAddress: "192.0.2.5", termsVersion: "v1", isBlocked: false, now: start) == .denied(reason: .unknownDevice))
-        #expect(policy.admitVisitor(mac: mac, ipAddress: "192.0.2.5", termsVersion: "v1", isBlocked: true, now: start) == .denied(reason: .blocked))
+        #expect(policy.admitVisitor(mac: nil, ipAddress: address, termsVersion: "v1", isBlocked: false, now: start) == .denied(reason: .unknownDevice))
+        #expect(policy.admitVisitor(mac: mac, ipAddress: address, termsVersion: "v1", isBlocked: true, now: start) == .denied(reason: .blocked))
         #expect(policy.admitByOperator(mac: MACAddress("01:00:5e:00:00:01")!, isBlocked: false, now: start) == .denied(reason: .invalidDevice))
         #expect(policy.admitByOperator(mac: MACAddress(rawValue: 0), isBlocked: false, now: start) == .denied(reason: .invalidDevice))
-        guard case .admit(let session) = policy.admitVisitor(mac: mac, ipAddress: "192.0.2.5", termsVersion: "v1", isBlocked: false, now: start) else {
+        guard case .admit(let session) = policy.admitVisitor(mac: mac, ipAddress: address, termsVersion: "v1", isBlocked: false, now: start) else {
             Issue.record("expected admission"); return
         }
         #expect(session.expiresAt == start.addingTimeInterval(3600))

@@ -1,12 +1,14 @@
 import Logging
 import RelaisCore
 @testable import RelaisNetfilter
+import RelaisTesting
 
 /// Shared values and set-up for the integration tests of `NFTablesFirewall`.
 enum FirewallFixture {
     static let layout = FirewallLayout(
         tableName: "relais", lanInterface: "wlan0", portalPort: 8080,
-        preauthIPv4: ["192.0.2.0/24", "198.51.100.7"], preauthIPv6: ["2001:db8::/64"], idleSeconds: 600)
+        preauthIPv4: ["192.0.2.0/24", "198.51.100.7"], preauthIPv6: ["2001:db8::/64"], idleSeconds: 600,
+        maxDevices: 20_000)
 
     static func mac(_ index: Int) -> MACAddress {
         MACAddress(rawValue: 0x0200_0000_0000 | UInt64(index))

@@ -49,6 +49,20 @@ struct NFTablesCommandsTests {
         #expect(!text.contains("add element inet relais blocked"))
     }
 
+    @Test func setsAreSizedFromTheCapacityAndUnacceptedTrafficIsRefusedNotDropped() throws {
+        var layout = F.layout
+        layout.maxDevices = 500
+        let text = try NFTablesCommands(table: "relais").install(layout, grants: [], blocked: [])
+        #expect(text.contains("set sessions { type ether_addr; flags timeout; size 1000; }"))
+        #expect(text.contains("timeout 600s; size 1000; }"))
+        #expect(text.contains("iifname \"wlan0\" meta l4proto tcp reject with tcp reset\n"))
+        #expect(text.contains("iifname \"wlan0\" reject with icmpx type admin-prohibited\n"))
+        #expect(!text.contains("iifname \"wlan0\" drop"))
+        // Blocked devices are still dropped without an answer.
+        #expect(text.contains("iifname \"wlan0\" ether saddr @blocked drop"))
+        #expect(NFTablesCommands.setSize(maxDevices: 0) == 2)
+    }
+
     @Test func grantReplacesOnceEachDeviceWithTheLastTimersAndClampsThem() throws {
         let commands = try NFTablesCommands(table: "relais")
         let text = commands.grant([F.grant(1, session: 100), F.grant(2, session: 0, idle: -5), F.grant(1, session: 200, idle: 20)])

@@ -2,6 +2,7 @@ import Foundation
 import RelaisCore
 import Testing
 @testable import RelaisNetfilter
+import RelaisTesting
 
 /// Grants, revocations and blocks through `NFTablesFirewall`, checked with the `nft` command in the namespace.
 @Suite(.enabled(if: NetworkNamespace.isAvailable, "needs root to create network namespaces"))
@@ -34,7 +35,7 @@ struct NFTablesFirewallGrantTests {
             let snapshot = try #require(try NFTablesSnapshot.read(namespace))
             #expect(snapshot.sets["sessions"].map { Set($0.keys) } == [F.mac(2).description])
             #expect(snapshot.sets["active"].map { Set($0.keys) } == [F.mac(2).description])
-            #expect(try firewall.passingDevices() == [F.mac(2)])
+            #expect(try firewall.listing().passing == [F.mac(2)])
         }
     }
 
@@ -53,12 +54,12 @@ struct NFTablesFirewallGrantTests {
         try F.withFirewall { firewall, namespace in
             try firewall.install(F.layout, grants: [F.grant(1)], blocked: [])
             try firewall.grant([F.grant(2, session: 2), F.grant(3, idle: 2)])
-            #expect(try firewall.passingDevices() == [F.mac(1), F.mac(2), F.mac(3)])
+            #expect(try firewall.listing().passing == [F.mac(1), F.mac(2), F.mac(3)])
             let deadline = Date().addingTimeInterval(10)
-            while try firewall.passingDevices() != [F.mac(1)], Date() < deadline {
+            while try firewall.listing().passing != [F.mac(1)], Date() < deadline {
                 Thread.sleep(forTimeInterval: 0.25)
             }
-            #expect(try firewall.passingDevices() == [F.mac(1)])
+            #expect(try firewall.listing().passing == [F.mac(1)])
             let snapshot = try #require(try NFTablesSnapshot.read(namespace))
             #expect(snapshot.sets["sessions"]?[F.mac(2).description] == nil)
             // Idle ended, session timer still running: not passing, though still in `sessions`.
@@ -73,7 +74,7 @@ struct NFTablesFirewallGrantTests {
             let start = ContinuousClock.now
             try firewall.grant(grants)
             print("10,000 grants in one batch: \(ContinuousClock.now - start)")
-            #expect(try firewall.passingDevices().count == 10_000)
+            #expect(try firewall.listing().passing.count == 10_000)
             let snapshot = try #require(try NFTablesSnapshot.read(namespace))
             #expect(snapshot.sets["sessions"]?.count == 10_000)
         }

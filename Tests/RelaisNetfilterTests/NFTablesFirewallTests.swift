@@ -2,6 +2,7 @@ import Foundation
 import RelaisCore
 import Testing
 @testable import RelaisNetfilter
+import RelaisTesting
 
 /// `NFTablesFirewall` against the real kernel, each test in a namespace of its own.
 @Suite(.enabled(if: NetworkNamespace.isAvailable, "needs root to create network namespaces"))
@@ -14,7 +15,7 @@ struct NFTablesFirewallTests {
             let snapshot = try #require(try NFTablesSnapshot.read(namespace))
             #expect(Set(snapshot.sets.keys) == ["sessions", "active", "blocked", "preauth4", "preauth6"])
             #expect(Set(snapshot.chains) == ["prerouting", "input", "forward"])
-            #expect(snapshot.ruleCount == 9)
+            #expect(snapshot.ruleCount == 10)
             #expect(snapshot.sets["sessions"]?[F.mac(1).description]?.timeout == 3600)
             #expect(snapshot.sets["active"]?[F.mac(1).description]?.timeout == 300)
             // nft leaves out an element timeout equal to the set's default, and shows the time left.
@@ -33,7 +34,7 @@ struct NFTablesFirewallTests {
             try firewall.install(F.layout, grants: [F.grant(1)], blocked: [F.mac(8)])
             try firewall.install(F.layout, grants: [F.grant(2)], blocked: [])
             let snapshot = try #require(try NFTablesSnapshot.read(namespace))
-            #expect(snapshot.ruleCount == 9)
+            #expect(snapshot.ruleCount == 10)
             #expect(snapshot.chains.count == 3)
             #expect(snapshot.sets["sessions"].map { Set($0.keys) } == [F.mac(2).description])
             #expect(snapshot.sets["blocked"]?.isEmpty == true)
@@ -48,7 +49,7 @@ struct NFTablesFirewallTests {
             #expect(throws: FirewallError.self) { try firewall.install(F.layout, grants: tooMany, blocked: []) }
             let snapshot = try #require(try NFTablesSnapshot.read(namespace))
             #expect(snapshot.sets["sessions"].map { Set($0.keys) } == [F.mac(1).description])
-            #expect(snapshot.ruleCount == 9)
+            #expect(snapshot.ruleCount == 10)
         }
     }
 
@@ -78,7 +79,7 @@ struct NFTablesFirewallTests {
             #expect(error.code == "grant")
             #expect(error.message.hasPrefix("Error:"))
             #expect(!error.message.contains(F.mac(1).description))
-            #expect(throws: FirewallError.self) { try firewall.passingDevices() }
+            #expect(throws: FirewallError.self) { try firewall.listing() }
         }
     }
 

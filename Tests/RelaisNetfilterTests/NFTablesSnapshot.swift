@@ -1,4 +1,5 @@
 import Foundation
+import RelaisTesting
 
 /// What `nft -j list table inet <table>` shows inside a namespace, read independently of the code under test.
 struct NFTablesSnapshot {

@@ -2,6 +2,7 @@ import Foundation
 import RelaisCore
 import Testing
 @testable import RelaisNetfilter
+import RelaisTesting
 
 /// `ProcNetARPNeighbourTable` caching over a file the test rewrites, and over the kernel's own table.
 struct ProcNetARPNeighbourTableTests {

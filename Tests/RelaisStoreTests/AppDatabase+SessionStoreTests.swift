@@ -22,7 +22,7 @@ import Testing
             let started = try await database.startSessions([
                 visitor(1, seconds: 60), visitor(2, seconds: 3600), visitor(3, seconds: 3600),
             ])
-            _ = try await database.endSessions(of: [mac(3)], reason: .visitorLogout, at: t0.addingTimeInterval(5))
+            _ = try await database.endSessions(endings([started[2]], .visitorLogout, at: t0.addingTimeInterval(5)))
             // At exactly the hard limit the session is over, as Session.state says.
             #expect(try await database.liveSessions(at: t0.addingTimeInterval(60)) == [started[1]])
             #expect(try await database.liveSessions(at: t0.addingTimeInterval(59.999)).map(\.mac) == [mac(1), mac(2)])
@@ -52,23 +52,24 @@ import Testing
         try await withFileDatabase { database, _ in
             let started = try await database.startSessions([visitor(1), visitor(2), visitor(3)])
             let end = t0.addingTimeInterval(100)
-            let ended = try await database.endSessions(of: [mac(1), mac(3), mac(7)], reason: .operatorDeauth, at: end)
+            let unknown = SessionEnding(sessionID: 999, reason: .operatorDeauth, endedAt: end)
+            let ended = try await database.endSessions(endings([started[0], started[2]], .operatorDeauth, at: end) + [unknown])
             #expect(ended == [started[0].ended(.operatorDeauth, at: end), started[2].ended(.operatorDeauth, at: end)])
             // Ending again changes nothing: the first end is kept.
-            #expect(try await database.endSessions(of: [mac(1)], reason: .idle, at: end.addingTimeInterval(5)).isEmpty)
+            #expect(try await database.endSessions(endings([started[0]], .idle, at: end.addingTimeInterval(5))).isEmpty)
             #expect(try await Self.session(id: started[0].id!, in: database)?.endReason == .operatorDeauth)
             #expect(try await database.liveSessions(at: end) == [started[1]])
         }
     }
 
-    @Test func endExpiredSessionsEndsThoseAtOrPastTheirLimit() async throws {
+    @Test func endExpiredSessionsEndsThoseAtOrPastTheirLimitDatedAtIt() async throws {
         try await withFileDatabase { database, _ in
             let started = try await database.startSessions([
                 visitor(1, seconds: 60), visitor(2, seconds: 120), visitor(3, seconds: 3600),
             ])
             let sweep = t0.addingTimeInterval(120)
             let ended = try await database.endExpiredSessions(at: sweep)
-            #expect(ended == [started[0].ended(.sessionLimit, at: sweep), started[1].ended(.sessionLimit, at: sweep)])
+            #expect(ended == [started[0].ended(.sessionLimit, at: started[0].expiresAt), started[1].ended(.sessionLimit, at: sweep)])
             #expect(try await database.endExpiredSessions(at: sweep).isEmpty)
             #expect(try await database.liveSessions(at: sweep) == [started[2]])
         }
@@ -103,7 +104,7 @@ import Testing
             // Replace them all at once, then end them all at once.
             let replaced = try await database.startSessions((0..<count).map { visitor($0, startingAfter: 1) })
             #expect(Set(replaced.compactMap(\.id)).isDisjoint(with: started.compactMap(\.id)))
-            let ended = try await database.endSessions(of: (0..<count).map(mac), reason: .operatorDeauth, at: t0.addingTimeInterval(2))
+            let ended = try await database.endSessions(endings(replaced, .operatorDeauth, at: t0.addingTimeInterval(2)))
             #expect(ended.count == count)
             #expect(try await database.liveSessions(at: t0.addingTimeInterval(2)).isEmpty)
             let rows = try database.withConnection { db in try db.integer("SELECT COUNT(*) FROM session") }
@@ -134,6 +135,60 @@ import Testing
         session.termsVersion = nil
         let error = await #expect(throws: StoreError.self) { try await database.startSessions([session]) }
         #expect(error?.code == .constraint)
+    }
+
+    @Test func admissionRechecksBlockedDevicesInSQL() async throws {
+        let database = try AppDatabase.inMemory()
+        _ = try await database.block([mac(2)], endDates: [:], at: t0)
+        let outcomes = try await database.admit([visitor(1), visitor(2), visitor(3)].map(Admission.init(session:)), capacity: 10)
+        #expect(outcomes.map(\.session?.mac) == [mac(1), nil, mac(3)])
+        #expect(outcomes[1] == .denied(.blocked))
+        #expect(try await database.liveSessions(at: t0).map(\.mac) == [mac(1), mac(3)])
+    }
+
+    @Test func admissionStopsAtCapacityButADeviceMayReplaceItsOwnSession() async throws {
+        let database = try AppDatabase.inMemory()
+        let first = try await database.admit([visitor(1), visitor(2)].map(Admission.init(session:)), capacity: 2)
+        #expect(first.allSatisfy { $0.session != nil })
+        let second = try await database.admit(
+            [visitor(3, startingAfter: 5), visitor(1, startingAfter: 5)].map(Admission.init(session:)), capacity: 2)
+        #expect(second[0] == .denied(.capacityReached))
+        #expect(second[1].session?.mac == mac(1))
+        #expect(try await database.liveSessions(at: t0.addingTimeInterval(6)).map(\.mac) == [mac(2), mac(1)])
+        // An ended session frees its room.
+        _ = try await database.endSessions(endings([first[1].session!], .visitorLogout, at: t0.addingTimeInterval(7)))
+        #expect(try await database.admit([Admission(session: visitor(3, startingAfter: 8))], capacity: 2)[0].session != nil)
+    }
+
+    @Test func anEndIsNeverRecordedBeforeTheStart() async throws {
+        let database = try AppDatabase.inMemory()
+        let started = try await database.startSessions([visitor(1, startingAfter: 100), visitor(2, startingAfter: 100)])
+        // A wall clock set back: the store dates the end at the start, never before.
+        let ended = try await database.endSessions(endings([started[0]], .visitorLogout, at: t0))
+        #expect(ended.first?.endedAt == started[0].startedAt)
+        let blocked = try await database.block([mac(2)], endDates: [:], at: t0)
+        #expect(blocked.first?.endedAt == started[1].startedAt)
+        // And the schema refuses one written by hand.
+        let error = await #expect(throws: StoreError.self) {
+            try await database.write("test") { db in
+                try db.execute("UPDATE session SET ended_at = started_at - 1 WHERE id = \(started[0].id!)")
+            }
+        }
+        #expect(error?.code == .constraint)
+    }
+
+    @Test func anIPv4MappedAddressIsStoredAsIPv4() async throws {
+        let database = try AppDatabase.inMemory()
+        var session = visitor(1)
+        session.ipAddress = IPAddress("::ffff:192.0.2.33")
+        let started = try await database.startSessions([session])
+        #expect(started.first?.ipAddress == IPAddress("192.0.2.33"))
+        let text = try database.withConnection { db in try db.text("SELECT ip FROM session") }
+        #expect(text == "192.0.2.33")
+    }
+
+    func endings(_ sessions: [Session], _ reason: SessionEndReason, at date: Date) -> [SessionEnding] {
+        sessions.map { SessionEnding(sessionID: $0.id!, reason: reason, endedAt: date) }
     }
 
     static func session(id: Int64, in database: AppDatabase) async throws -> Session? {

@@ -89,7 +89,7 @@ import Testing
     @Test func messagesNameTheConstraintButNotTheValues() async throws {
         let database = try AppDatabase.inMemory()
         var session = visitor(42)
-        session.ipAddress = "198.51.100.77"
+        session.ipAddress = IPAddress("198.51.100.77")
         session.idleSeconds = -1
         let error = await #expect(throws: StoreError.self) { try await database.startSessions([session]) }
         #expect(error?.code == .constraint)

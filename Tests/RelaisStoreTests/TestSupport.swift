@@ -32,7 +32,7 @@ func mac(_ n: Int) -> MACAddress {
 /// A visitor session of `n`'s device, starting `offset` seconds after `t0`, lasting one hour.
 func visitor(_ n: Int, startingAfter offset: TimeInterval = 0, seconds: Int = 3600) -> Session {
     Session.open(
-        mac: mac(n), ipAddress: "192.0.2.\(n % 250 + 1)", origin: .portal, termsVersion: "2025-01",
+        mac: mac(n), ipAddress: IPAddress("192.0.2.\(n % 250 + 1)"), origin: .portal, termsVersion: "2025-01",
         limits: SessionLimits(sessionSeconds: seconds, idleSeconds: 600), now: t0.addingTimeInterval(offset))
 }
 

@@ -3,30 +3,33 @@ import Logging
 import RelaisCore
 import RelaisGateway
 import RelaisHTTP
+import RelaisStore
 import RelaisTesting
 import RelaisWeb
 
-/// The visitor-facing gateway for web tests: the real `Gateway` over the in-memory store, firewall and
-/// neighbour table (only the gateway itself can fill the `ClientDirectory` the pages read).
+/// The visitor-facing gateway for web tests: the real `Gateway` over the real store (SQLite in memory),
+/// the in-memory firewall and neighbour table (only the gateway itself can fill the `ClientDirectory`
+/// the pages read).
 struct InMemoryVisitorGateway: VisitorGateway {
     let gateway: Gateway
-    let store = InMemorySessionStore()
+    let store: AppDatabase
     let firewall = InMemoryFirewall()
     let neighbours = StaticNeighbourTable()
 
-    init(clock: ManualClock, limits: SessionLimits) {
+    init(clock: ManualClock, limits: SessionLimits) throws {
+        store = try AppDatabase.inMemory()
         gateway = Gateway(
             store: store, firewall: firewall, tracker: firewall, neighbours: neighbours,
-            layout: FirewallLayout.testLayout, limits: limits, clock: { clock.now }, logger: PortalFixture.quietLogger)
+            layout: FirewallLayout.testLayout, limits: limits, clocks: clock, logger: PortalFixture.quietLogger)
     }
 
     var directory: ClientDirectory { gateway.directory }
 
-    func acceptTerms(ipAddress: String, termsVersion: String) async -> VisitorAcceptOutcome {
+    func acceptTerms(ipAddress: IPAddress, termsVersion: String) async -> VisitorAcceptOutcome {
         await gateway.acceptTerms(ipAddress: ipAddress, termsVersion: termsVersion)
     }
 
-    func logout(ipAddress: String) async -> Session? {
+    func logout(ipAddress: IPAddress) async -> Session? {
         await gateway.logout(ipAddress: ipAddress)
     }
 }
@@ -51,8 +54,8 @@ struct PortalFixture {
             host: "192.0.2.1", port: 2050, venueName: venueName, termsVersion: "2026-11", venueInfoURL: venueInfoURL,
             formTokenSeconds: 900, sessionSeconds: 4 * 3600, idleSeconds: 30 * 60, maxBodyBytes: 16_384,
             developmentMode: developmentMode, assetsDirectory: Self.assetsDirectory)
-        visitors = InMemoryVisitorGateway(clock: clock, limits: SessionLimits(sessionSeconds: 4 * 3600, idleSeconds: 30 * 60))
-        visitors.neighbours.set(Self.visitorIP, Self.visitorMAC)
+        visitors = try InMemoryVisitorGateway(clock: clock, limits: SessionLimits(sessionSeconds: 4 * 3600, idleSeconds: 30 * 60))
+        visitors.neighbours.set(IPAddress(stringLiteral: Self.visitorIP), Self.visitorMAC)
         try await visitors.gateway.start()
         let clock = self.clock
         responder = PortalResponder(
@@ -101,6 +104,6 @@ struct PortalFixture {
 
 extension FirewallLayout {
     static var testLayout: FirewallLayout {
-        FirewallLayout(tableName: "relais", lanInterface: "veth0", portalPort: 2050, preauthIPv4: [], preauthIPv6: [], idleSeconds: 1800)
+        FirewallLayout(tableName: "relais", lanInterface: "veth0", portalPort: 2050, preauthIPv4: [], preauthIPv6: [], idleSeconds: 1800, maxDevices: 100)
     }
 }

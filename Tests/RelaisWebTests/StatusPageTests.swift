@@ -17,7 +17,7 @@ import Testing
         #expect(done.text.contains("Vous êtes déconnecté·e"))
         #expect(portal.visitors.directory.count == 0)
         #expect(portal.visitors.firewall.contents.grants.isEmpty)
-        #expect(portal.visitors.store.allSessions.first?.endReason == .visitorLogout)
+        #expect(try await portal.visitors.store.liveSessions(at: portal.clock.now).isEmpty)
 
         let after = await portal.get("/statut")
         #expect(after.status == 302)

@@ -27,10 +27,13 @@ public struct BatchOutcome: Codable, Sendable, Equatable {
     public var unchanged: [MACAddress]
     /// Devices refused as not a single device (group, broadcast or all-zero addresses).
     public var invalid: [MACAddress]
+    /// Devices refused because the box already serves `session.max_devices` devices.
+    public var overCapacity: [MACAddress]
 
-    public init(affected: Int, unchanged: [MACAddress] = [], invalid: [MACAddress] = []) {
+    public init(affected: Int, unchanged: [MACAddress] = [], invalid: [MACAddress] = [], overCapacity: [MACAddress] = []) {
         self.affected = affected
         self.unchanged = unchanged
         self.invalid = invalid
+        self.overCapacity = overCapacity
     }
 }

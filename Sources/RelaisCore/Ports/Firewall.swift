@@ -10,8 +10,8 @@ public protocol Firewall: Sendable {
     func revoke(_ macs: [MACAddress]) throws(FirewallError)
     /// Adds devices to, or removes them from, the blocked list.
     func setBlocked(_ macs: [MACAddress], blocked: Bool) throws(FirewallError)
-    /// The devices that still pass: granted, with their session and idle timers both running.
-    func passingDevices() throws(FirewallError) -> Set<MACAddress>
+    /// What the kernel holds now: the sweep compares it with the store's live sessions.
+    func listing() throws(FirewallError) -> FirewallListing
     /// Removes everything this program installed; touches nothing else.
     func uninstall() throws(FirewallError)
 }
@@ -29,6 +29,25 @@ public struct FirewallGrant: Sendable, Equatable {
     }
 }
 
+/// The devices in the firewall's two grant sets, read from the kernel.
+public struct FirewallListing: Sendable, Equatable {
+    /// Devices whose hard-limit timer runs (the `sessions` set): only that limit removes one by itself.
+    public var granted: Set<MACAddress>
+    /// Devices whose idle timer runs (the `active` set), refreshed by their traffic.
+    public var active: Set<MACAddress>
+    /// Devices dropped whatever else holds (the `blocked` set).
+    public var blocked: Set<MACAddress>
+
+    public init(granted: Set<MACAddress>, active: Set<MACAddress>, blocked: Set<MACAddress>) {
+        self.granted = granted
+        self.active = active
+        self.blocked = blocked
+    }
+
+    /// The devices that pass: in both sets.
+    public var passing: Set<MACAddress> { granted.intersection(active) }
+}
+
 /// What the owned rule set looks like; it comes from the configuration.
 public struct FirewallLayout: Sendable, Equatable {
     /// Name of the `inet` table this program owns.
@@ -43,14 +62,21 @@ public struct FirewallLayout: Sendable, Equatable {
     public var preauthIPv6: [String]
     /// Default idle timeout in seconds, refreshed by each forwarded packet.
     public var idleSeconds: Int
+    /// Most devices connected at once (the store enforces it); the kernel's sets are sized from it.
+    public var maxDevices: Int
 
-    public init(tableName: String, lanInterface: String, portalPort: Int, preauthIPv4: [String], preauthIPv6: [String], idleSeconds: Int) {
+    public init(
+        tableName: String, lanInterface: String, portalPort: Int, preauthIPv4: [String], preauthIPv6: [String],
+        idleSeconds: Int, maxDevices: Int
+    ) {
         self.tableName = tableName
         self.lanInterface = lanInterface
         self.portalPort = portalPort
         self.preauthIPv4 = preauthIPv4
         self.preauthIPv6 = preauthIPv6
         self.idleSeconds = idleSeconds
+        self.maxDevices = maxDevices
+        self.maxDevices = maxDevices
     }
 }
 

@@ -1,5 +1,6 @@
 /// Maps a LAN IP address to the hardware address of the device using it (ARP / NDP).
 public protocol NeighbourTable: Sendable {
     /// The device's hardware address, or nil when the neighbour table does not know the address.
-    func macAddress(for ipAddress: String) -> MACAddress?
+    /// An IPv4-mapped IPv6 address is looked up as the IPv4 address it maps.
+    func macAddress(for ipAddress: IPAddress) -> MACAddress?
 }

@@ -1,20 +1,26 @@
 import struct FoundationEssentials.Date
 
 /// Durable record of sessions and blocked devices: the source of truth the firewall is rebuilt from.
-/// Each method is one transaction that keeps the invariant "at most one open session per device".
+/// One method per intent, each one transaction over every table the intent touches; the invariants
+/// (one open session per device, no admission of a blocked device or beyond capacity, no end before
+/// a start) hold in SQL, whatever the caller believed when it asked.
 public protocol SessionStore: Sendable {
-    /// Sessions not ended and not past their hard limit at `now`.
+    /// Sessions not ended and not past their hard limit at `now` (wall time: read once, at start-up).
     func liveSessions(at now: Date) async throws -> [Session]
-    /// Writes new sessions; any open session of the same device is ended as `.replaced` at the new start.
-    /// Returns the sessions with their identifiers.
-    func startSessions(_ sessions: [Session]) async throws -> [Session]
-    /// Ends the open sessions of these devices; returns the sessions that were open.
-    func endSessions(of macs: [MACAddress], reason: SessionEndReason, at now: Date) async throws -> [Session]
-    /// Ends every open session whose hard limit is at or before `now`; returns them.
+    /// Writes each admission whole, in order, in one transaction: a blocked device, or one beyond
+    /// `capacity` open sessions (a device replacing its own session needs no room), is denied and
+    /// nothing of it is written. Returns one outcome per admission, in order.
+    func admit(_ admissions: [Admission], capacity: Int) async throws -> [AdmissionOutcome]
+    /// Ends these sessions if they are still open; returns those it ended, as stored.
+    func endSessions(_ endings: [SessionEnding]) async throws -> [Session]
+    /// Ends every open session whose hard limit is at or before `now`, dated at its limit; returns them.
+    /// For start-up only: while running, limits are decided on the monotonic clock.
     func endExpiredSessions(at now: Date) async throws -> [Session]
     /// Devices an operator blocked.
     func blockedDevices() async throws -> Set<MACAddress>
-    /// Blocks or unblocks devices; blocking also ends their open sessions as `.blocked`.
-    /// Returns the sessions that blocking ended.
-    func setBlocked(_ macs: [MACAddress], blocked: Bool, at now: Date) async throws -> [Session]
+    /// Blocks devices and ends their open sessions as `.blocked`, in one transaction. A session's end is
+    /// dated `endDates[mac]` when given, else `now` (never before its start). Returns the ended sessions.
+    func block(_ macs: [MACAddress], endDates: [MACAddress: Date], at now: Date) async throws -> [Session]
+    /// Unblocks devices.
+    func unblock(_ macs: [MACAddress]) async throws
 }

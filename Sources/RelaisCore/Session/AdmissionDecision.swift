@@ -14,4 +14,6 @@ public enum DenialReason: String, Sendable, Equatable {
     case unknownDevice = "unknown-device"
     /// A group address or the all-zero address: not a single device.
     case invalidDevice = "invalid-device"
+    /// As many devices as the box admits (`session.max_devices`) are already connected.
+    case capacityReached = "capacity-reached"
 }

@@ -10,7 +10,7 @@ public struct AdmissionPolicy: Sendable {
 
     /// Admits a visitor who accepted the terms on the portal.
     public func admitVisitor(
-        mac: MACAddress?, ipAddress: String, termsVersion: String, isBlocked: Bool, now: Date
+        mac: MACAddress?, ipAddress: IPAddress, termsVersion: String, isBlocked: Bool, now: Date
     ) -> AdmissionDecision {
         guard let mac else { return .denied(reason: .unknownDevice) }
         return admit(mac: mac, ipAddress: ipAddress, origin: .portal, termsVersion: termsVersion, isBlocked: isBlocked, now: now)
@@ -22,7 +22,7 @@ public struct AdmissionPolicy: Sendable {
     }
 
     private func admit(
-        mac: MACAddress, ipAddress: String?, origin: SessionOrigin, termsVersion: String?, isBlocked: Bool, now: Date
+        mac: MACAddress, ipAddress: IPAddress?, origin: SessionOrigin, termsVersion: String?, isBlocked: Bool, now: Date
     ) -> AdmissionDecision {
         if mac.isMulticast || mac.rawValue == 0 { return .denied(reason: .invalidDevice) }
         if isBlocked { return .denied(reason: .blocked) }

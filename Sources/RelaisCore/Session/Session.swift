@@ -5,8 +5,10 @@ public struct Session: Sendable, Equatable, Identifiable {
     /// Store identifier; nil until the session is written.
     public var id: Int64?
     public var mac: MACAddress
-    /// The IPv4 address seen at acceptance; nil when an operator pre-authorized the device.
-    public var ipAddress: String?
+    /// The address seen at acceptance (normalized: IPv4 stays IPv4); nil when an operator pre-authorized the device.
+    public var ipAddress: IPAddress? {
+        didSet { ipAddress = ipAddress?.normalized }
+    }
     public var origin: SessionOrigin
     public var startedAt: Date
     /// The hard end: `startedAt` plus the session limit.
@@ -18,13 +20,13 @@ public struct Session: Sendable, Equatable, Identifiable {
     public var endReason: SessionEndReason?
 
     public init(
-        id: Int64? = nil, mac: MACAddress, ipAddress: String?, origin: SessionOrigin,
+        id: Int64? = nil, mac: MACAddress, ipAddress: IPAddress?, origin: SessionOrigin,
         startedAt: Date, expiresAt: Date, idleSeconds: Int, termsVersion: String?,
         endedAt: Date? = nil, endReason: SessionEndReason? = nil
     ) {
         self.id = id
         self.mac = mac
-        self.ipAddress = ipAddress
+        self.ipAddress = ipAddress?.normalized
         self.origin = origin
         self.startedAt = startedAt
         self.expiresAt = expiresAt
@@ -36,7 +38,7 @@ public struct Session: Sendable, Equatable, Identifiable {
 
     /// Opens a session at `now` with the given limits.
     public static func open(
-        mac: MACAddress, ipAddress: String?, origin: SessionOrigin, termsVersion: String?,
+        mac: MACAddress, ipAddress: IPAddress?, origin: SessionOrigin, termsVersion: String?,
         limits: SessionLimits, now: Date
     ) -> Session {
         Session(
@@ -50,6 +52,11 @@ public struct Session: Sendable, Equatable, Identifiable {
         if let endReason { return .ended(endReason) }
         if now >= expiresAt { return .expired }
         return .active(secondsRemaining: remainingSeconds(at: now))
+    }
+
+    /// The session's length, from its start to its hard end.
+    public var length: Duration {
+        .milliseconds(Int64((expiresAt.timeIntervalSince(startedAt) * 1000).rounded()))
     }
 
     /// Whole seconds left before the hard limit, never negative, and never more than the session's own

@@ -12,4 +12,6 @@ public enum SessionEndReason: String, Sendable, Codable, CaseIterable {
     case blocked
     /// A newer session for the same device replaced it.
     case replaced
+    /// The session was stored but the firewall refused to let the device through: it never passed.
+    case firewallFailure = "firewall-failure"
 }

@@ -53,10 +53,15 @@ extension SessionRecord {
             }
             endReason = reason
         }
+        var ipAddress: IPAddress?
+        if let ipText = row.string(at: Column.ip.rawValue) {
+            guard let parsed = IPAddress(ipText) else { throw StoreError.invalidRow("session.ip") }
+            ipAddress = parsed
+        }
         session = Session(
             id: try required(.id, row.int64(at: Column.id.rawValue)),
             mac: mac,
-            ipAddress: row.string(at: Column.ip.rawValue),
+            ipAddress: ipAddress,
             origin: origin,
             startedAt: Date(storeMilliseconds: try required(.startedAt, row.int64(at: Column.startedAt.rawValue))),
             expiresAt: Date(storeMilliseconds: try required(.expiresAt, row.int64(at: Column.expiresAt.rawValue))),
@@ -82,7 +87,7 @@ extension SessionRecord {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.bind(session.mac.description, at: 1)
-        try statement.bind(session.ipAddress, at: 2)
+        try statement.bind(session.ipAddress?.normalized.description, at: 2)
         try statement.bind(session.origin.rawValue, at: 3)
         try statement.bind(session.startedAt.storeMilliseconds, at: 4)
         try statement.bind(session.expiresAt.storeMilliseconds, at: 5)

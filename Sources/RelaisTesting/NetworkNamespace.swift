@@ -3,17 +3,17 @@ import Synchronization
 
 /// A network namespace made for one test: commands run in it with `ip netns exec`, Swift code on a thread
 /// that has joined it. `withNew` deletes it afterwards, even when the test fails.
-struct NetworkNamespace: Sendable {
-    let name: String
+public struct NetworkNamespace: Sendable {
+    public let name: String
 
     /// Namespaces need root; CI runs as root, a developer's unprivileged run skips these tests.
-    static let isAvailable: Bool = {
+    public static let isAvailable: Bool = {
         let root = geteuid() == 0
-        if !root { print("RelaisNetfilterTests: not root, namespace tests skipped") }
+        if !root { print("not root: network namespace tests skipped") }
         return root
     }()
 
-    static func withNew<T>(_ body: (NetworkNamespace) throws -> T) throws -> T {
+    public static func withNew<T>(_ body: (NetworkNamespace) throws -> T) throws -> T {
         let namespace = NetworkNamespace(name: "relais-nft-" + String(UInt32.random(in: .min ... .max), radix: 16))
         _ = try Shell.run(["ip", "netns", "add", namespace.name])
         defer { _ = try? Shell.run(["ip", "netns", "delete", namespace.name]) }
@@ -22,14 +22,23 @@ struct NetworkNamespace: Sendable {
         return try body(namespace)
     }
 
+    /// The same for an async test body.
+    public static func withNew<T>(_ body: (NetworkNamespace) async throws -> T) async throws -> T {
+        let namespace = NetworkNamespace(name: "relais-ns-" + String(UInt32.random(in: .min ... .max), radix: 16))
+        _ = try Shell.run(["ip", "netns", "add", namespace.name])
+        defer { _ = try? Shell.run(["ip", "netns", "delete", namespace.name]) }
+        try namespace.exec("ip", "link", "set", "lo", "up")
+        return try await body(namespace)
+    }
+
     /// Runs a command inside the namespace; its standard output, or an error when it fails.
     @discardableResult
-    func exec(_ arguments: String..., input: String? = nil) throws -> String {
+    public func exec(_ arguments: String..., input: String? = nil) throws -> String {
         try Shell.run(["ip", "netns", "exec", name] + arguments, input: input)
     }
 
     /// Runs `body` on a new thread that has joined the namespace: sockets it opens belong to the namespace.
-    func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> T {
+    public func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> T {
         let result = Mutex<Result<T, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         let path = "/run/netns/\(name)"
@@ -58,17 +67,17 @@ struct NetworkNamespace: Sendable {
     }
 }
 
-enum ShellError: Error, CustomStringConvertible {
+public enum ShellError: Error, CustomStringConvertible {
     case failed(String)
-    var description: String {
+    public var description: String {
         switch self { case .failed(let text): text }
     }
 }
 
 /// Spawns a command from the test's own (root) namespace and waits for it.
-enum Shell {
+public enum Shell {
     @discardableResult
-    static func run(_ arguments: [String], input: String? = nil) throws -> String {
+    public static func run(_ arguments: [String], input: String? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments

@@ -22,6 +22,15 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
 
     public var isIPv4: Bool { bytes.count == 4 }
 
+    /// The address a dual-stack socket reports for an IPv4 peer (`::ffff:a.b.c.d`, RFC 4291 2.5.5.2) as
+    /// plain IPv4; any other address unchanged. Device look-ups and records use this form, so one device
+    /// has one address whether the portal listens on `0.0.0.0` or `::`.
+    public var normalized: IPAddress {
+        guard bytes.count == 16, bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xFF, bytes[11] == 0xFF,
+              let v4 = IPAddress(bytes: Array(bytes[12...])) else { return self }
+        return v4
+    }
+
     /// 32 or 128.
     public var bitWidth: Int { bytes.count * 8 }
 

@@ -1,0 +1,55 @@
+import RelaisCore
+
+extension Gateway {
+    public func acceptTerms(ipAddress: IPAddress, termsVersion: String) async -> VisitorAcceptOutcome {
+        let address = ipAddress.normalized
+        let mac = neighbours.macAddress(for: address)
+        return await exclusively {
+            let now = clocks.monotonicNow()
+            let decision = policy.admitVisitor(
+                mac: mac, ipAddress: address, termsVersion: termsVersion,
+                isBlocked: mac.map(directory.isBlocked) ?? false, now: clocks.wallNow())
+            switch decision {
+            case .denied(let reason):
+                return refused(reason, address: address)
+            case .admit(let session):
+                do {
+                    switch try await admit([session], at: now).first {
+                    case .admitted(let stored):
+                        logger.info("visitor connected", metadata: ["session.origin": "portal"])
+                        return .connected(stored)
+                    case .denied(let reason):
+                        return refused(reason, address: address)
+                    case nil:
+                        return .failed
+                    }
+                } catch {
+                    logger.error("visitor connection failed", metadata: ["error": "\(error)"])
+                    return .failed
+                }
+            }
+        }
+    }
+
+    public func logout(ipAddress: IPAddress) async -> Session? {
+        await exclusively {
+            guard let session = directory.session(forIPAddress: ipAddress.normalized) else { return nil }
+            do {
+                return try await close([session], reason: .visitorLogout, at: clocks.monotonicNow()).first
+            } catch {
+                logger.error("visitor logout failed", metadata: ["error": "\(error)"])
+                return nil
+            }
+        }
+    }
+
+    private func refused(_ reason: DenialReason, address: IPAddress) -> VisitorAcceptOutcome {
+        if reason == .capacityReached {
+            warnCapacityReached(refused: 1)
+        } else {
+            logger.info("visitor refused", metadata: ["portal.reason": "\(reason.rawValue)"])
+        }
+        logger.debug("visitor refused", metadata: ["portal.client": "\(address)"])
+        return .denied(reason)
+    }
+}
