@@ -15,7 +15,7 @@ import Testing
     @Test func answersCarryOkNextToTheResponseFields() throws {
         let outcome = BatchOutcome(affected: 2, invalid: [MACAddress(rawValue: 0xFFFF_FFFF_FFFF)])
         #expect(String(decoding: try ControlEnvelope.success(outcome), as: UTF8.self)
-            == #"{"ok":true,"affected":2,"invalid":["ff:ff:ff:ff:ff:ff"],"unchanged":[]}"# + "\n")
+            == #"{"ok":true,"affected":2,"invalid":["ff:ff:ff:ff:ff:ff"],"overCapacity":[],"unchanged":[]}"# + "\n")
         #expect(String(decoding: ControlEnvelope.failure(ControlFailure("non", code: "busy")), as: UTF8.self)
             == #"{"ok":false,"error":"non","errorCode":"busy"}"# + "\n")
     }
