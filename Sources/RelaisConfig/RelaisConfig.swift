@@ -9,10 +9,12 @@ public struct RelaisConfig: Sendable, Equatable {
     public var control: Control
     public var log: Log
     public var staff: Staff
+    public var site: Site
 
     public init(
         portal: Portal, network: Network, session: SessionSettings, store: Store, control: Control, log: Log,
-        staff: Staff = Staff(listenAddress: "", port: 8443, tlsCertificate: "", tlsKey: "")
+        staff: Staff = Staff(listenAddress: "", port: 8443, tlsCertificate: "", tlsKey: ""),
+        site: Site = Site(timeZone: "Europe/Paris")
     ) {
         self.portal = portal
         self.network = network
@@ -21,6 +23,18 @@ public struct RelaisConfig: Sendable, Equatable {
         self.control = control
         self.log = log
         self.staff = staff
+        self.site = site
+    }
+
+    /// `[site]`: where the box is. Local civil time (opening hours, duty rosters, daily figures at local
+    /// midnight, retention dates) is reckoned in `timeZone`.
+    public struct Site: Sendable, Equatable {
+        /// A tzdata zone name, read from /usr/share/zoneinfo (no ICU): « Europe/Paris ».
+        public var timeZone: String
+
+        public init(timeZone: String) {
+            self.timeZone = timeZone
+        }
     }
 
     /// `[portal]`: the web pages visitors see.
@@ -170,5 +184,6 @@ public struct RelaisConfig: Sendable, Equatable {
         store: Store(databasePath: "/var/lib/relais/relais.sqlite"),
         control: Control(socketPath: "/run/relais/control.sock", group: "relais"),
         log: Log(level: "info"),
-        staff: Staff(listenAddress: "", port: 8443, tlsCertificate: "", tlsKey: ""))
+        staff: Staff(listenAddress: "", port: 8443, tlsCertificate: "", tlsKey: ""),
+        site: Site(timeZone: "Europe/Paris"))
 }

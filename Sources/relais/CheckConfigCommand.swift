@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import RelaisConfig
+import RelaisTime
 import RelaisWeb
 
 /// `relais check-config PATH`: prints every error and warning of a configuration file; exits non-zero on errors only.
@@ -24,6 +25,13 @@ struct CheckConfigCommand: ParsableCommand {
         let issues = (result.errors + result.warnings).sorted { $0.line < $1.line }
         if !issues.isEmpty { StandardStreams.writeError(ConfigIssues(issues).description + "\n") }
         guard let config = result.config else { throw ExitCode.failure }
+        // `serve` loads the zone at start: a name that passes the syntax rule but names no zone fails here too.
+        do {
+            _ = try ZoneInfoDatabase().rules(named: config.site.timeZone)
+        } catch {
+            StandardStreams.writeError("\(path): site.time_zone: \(error)\n")
+            throw ExitCode.failure
+        }
         let verdict = result.warnings.isEmpty ? "OK" : "OK, \(result.warnings.count) avertissement(s)"
         print("\(path): \(verdict) (portail \(PortalSettings(config: config).portalURL), interface \(config.network.lanInterface), pare-feu \(config.network.firewall.rawValue))")
     }

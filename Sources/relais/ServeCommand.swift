@@ -49,7 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     private func serve(_ config: RelaisConfig, logger: Logger) async throws {
         let startedAt = Date()
+        let zone = try ZoneInfoDatabase().rules(named: config.site.timeZone)
         let database = try AppDatabase.open(path: config.store.databasePath)
+        StoreOpenLog.record(database.openOutcome, path: config.store.databasePath, logger: logger)
 
         let firewall: any Firewall
         let tracker: any ConnectionTracker
@@ -93,9 +95,16 @@ struct ServeCommand: AsyncParsableCommand {
         // The firewall is rebuilt from the store before anything is served; the services stop in
         // reverse order, so it is removed only after the portal and the control socket have stopped.
         try await gateway.start()
+        var scheduler = Scheduler(zone: zone, clock: SystemClocks(), logger: Logger(label: "relais.scheduler"))
+        scheduler.every(.seconds(config.network.sweepSeconds), named: "sweep") { _ in
+            // Listed outside the gateway actor: acceptances go on while the sets are read.
+            let listing = try gateway.listKernel()
+            try await gateway.sweep(listing: listing)
+        }
         let group = ServiceGroup(configuration: .init(
             services: [
-                .init(service: GatewayService(gateway: gateway, sweepInterval: .seconds(config.network.sweepSeconds), logger: logger)),
+                .init(service: GatewayService(gateway: gateway)),
+                .init(service: scheduler),
                 .init(service: HTTPService(server: server, name: "portal", logger: logger)),
                 .init(service: ControlService(server: control)),
             ] + (staffServer.map { [.init(service: HTTPService(server: $0, name: "staff", logger: logger))] } ?? []),
@@ -103,7 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger: logger))
         logger.notice("relais starting", metadata: [
             "relais.version": "\(RelaisVersion.current)", "relais.firewall": "\(config.network.firewall.rawValue)",
-            "relais.portal": "\(portalSettings.portalURL)",
+            "relais.portal": "\(portalSettings.portalURL)", "relais.time_zone": "\(zone.name)",
         ])
         try await group.run()
         logger.notice("relais stopped")

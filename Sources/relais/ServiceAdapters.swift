@@ -5,29 +5,13 @@ import RelaisGateway
 import RelaisMicroHTTPD
 import ServiceLifecycle
 
-/// Sweeps the started gateway on a timer, and removes its firewall last at shutdown.
+/// Holds the started gateway and removes its firewall at shutdown: first in the service group, so last
+/// to stop, after the scheduler (which sweeps it), the listeners and the control socket.
 struct GatewayService: Service {
     let gateway: Gateway
-    let sweepInterval: Duration
-    let logger: Logger
 
     func run() async throws {
-        do {
-            try await cancelWhenGracefulShutdown {
-                while true {
-                    try await Task.sleep(for: sweepInterval)
-                    do {
-                        // Listed outside the gateway actor: acceptances go on while the sets are read.
-                        let listing = try gateway.listKernel()
-                        try await gateway.sweep(listing: listing)
-                    } catch {
-                        logger.error("sweep failed", metadata: ["error": "\(error)"])
-                    }
-                }
-            }
-        } catch is CancellationError {
-            // Graceful shutdown.
-        }
+        try? await gracefulShutdown()
         await gateway.stop()
     }
 }
