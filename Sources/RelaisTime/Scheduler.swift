@@ -76,3 +76,8 @@ public struct Scheduler: Service {
         }
     }
 }
+
+extension Scheduler: CustomStringConvertible {
+    /// Short: the service group logs it, and the zone's whole transition table would flood the line.
+    public var description: String { "Scheduler(\(jobs.map(\.name).joined(separator: ", ")); \(zone.name))" }
+}
