@@ -26,8 +26,8 @@ let package = Package(
         .target(name: "RelaisCore"),
         // Civil time (time zones from tzdata), the system clocks and the scheduler.
         .target(name: "RelaisTime", dependencies: ["RelaisCore"]),
-        // Transport-independent HTTP values and the responder protocol.
-        .target(name: "RelaisHTTP"),
+        // Transport-independent HTTP: values, responder protocol, router, middleware, cookies.
+        .target(name: "RelaisHTTP", dependencies: [.product(name: "Logging", package: "swift-log")]),
 
         // Adapters.
         .target(name: "RelaisMicroHTTPD", dependencies: ["CMicroHTTPD", "RelaisHTTP", .product(name: "Logging", package: "swift-log")]),
@@ -63,6 +63,7 @@ let package = Package(
         .testTarget(name: "RelaisNetfilterTests", dependencies: ["RelaisNetfilter", "RelaisCore", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisControlTests", dependencies: ["RelaisControl", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisGatewayTests", dependencies: ["RelaisGateway", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "RelaisHTTPTests", dependencies: ["RelaisHTTP", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisWebTests", dependencies: ["RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EndToEndTests", dependencies: ["RelaisCore"]),
     ]

@@ -11,7 +11,11 @@ import Testing
 
         let put = await portal.send(portal.request("PUT", "/"))
         #expect(put.status == 405)
-        #expect(put.header("allow") == "GET, HEAD, POST")
+        // Allow lists the methods of this resource (RFC 9110, 10.2.1), not of the whole portal.
+        #expect(put.header("allow") == "GET, HEAD")
+        let delete = await portal.send(portal.request("DELETE", "/connexion"))
+        #expect(delete.status == 405)
+        #expect(delete.header("allow") == "GET, HEAD, POST")
         let post = await portal.send(portal.request("POST", "/statut", body: "a=b", contentType: "application/x-www-form-urlencoded"))
         #expect(post.status == 405)
         #expect(post.header("allow") == "GET, HEAD")

@@ -1,0 +1,76 @@
+/// A language pages can be shown in: its raw value is the tag (`fr`, `en`).
+public protocol NegotiableLanguage: RawRepresentable<String>, CaseIterable, Sendable, Equatable {
+    /// The language when nothing says otherwise.
+    static var fallback: Self { get }
+}
+
+/// A context that carries the negotiated language.
+public protocol LanguageContext<Language>: RequestContext {
+    associatedtype Language: NegotiableLanguage
+    var language: Language { get set }
+    /// True when the visitor chose it (`?lang=` or the cookie), so links keep the choice.
+    var explicitLanguage: Bool { get set }
+}
+
+/// Picks the language of the answer: `?lang=` wins (and is remembered in a cookie), then the `lang`
+/// cookie, then the browser's Accept-Language, then the fallback.
+public struct LanguageMiddleware<Context: LanguageContext>: TransformingMiddleware {
+    public static var cookieName: String { "lang" }
+    let cookieMaxAge: Int
+
+    public init(cookieMaxAgeSeconds: Int = 31_536_000) {
+        cookieMaxAge = cookieMaxAgeSeconds
+    }
+
+    public func prepare(_ request: HTTPRequest, context: inout Context) throws {
+        if let chosen = Self.queryValue("lang", in: request.query), let language = Self.language(chosen) {
+            (context.language, context.explicitLanguage) = (language, true)
+        } else if request.headers.contains(where: { $0.name == "cookie" }),
+                  let remembered = Cookies(request: request)[Self.cookieName], let language = Self.language(remembered) {
+            (context.language, context.explicitLanguage) = (language, true)
+        } else {
+            (context.language, context.explicitLanguage) = (Self.preferred(by: request.header("accept-language")) ?? .fallback, false)
+        }
+    }
+
+    public func finish(_ request: HTTPRequest, context: Context, response: inout HTTPResponse) {
+        // Remembered only when chosen through the link, and only if the cookie says otherwise.
+        guard let chosen = Self.queryValue("lang", in: request.query), Self.language(chosen) == context.language,
+              Cookies(request: request)[Self.cookieName] != context.language.rawValue else { return }
+        response.setCookie(SetCookie(
+            name: Self.cookieName, value: context.language.rawValue, maxAge: cookieMaxAge, secure: context.isSecure))
+    }
+
+    static func language(_ tag: some StringProtocol) -> Context.Language? {
+        Context.Language(rawValue: tag.lowercased())
+    }
+
+    /// The raw value of `name` in a query string, without decoding the rest (language tags need none).
+    static func queryValue(_ name: String, in query: String) -> Substring? {
+        guard !query.isEmpty else { return nil }
+        for pair in query.split(separator: "&") {
+            guard let equals = pair.firstIndex(of: "="), pair[..<equals] == name else { continue }
+            return pair[pair.index(after: equals)...]
+        }
+        return nil
+    }
+
+    /// The highest-weighted supported language of an Accept-Language header (ties go to the first listed).
+    public static func preferred(by header: String?) -> Context.Language? {
+        guard let header else { return nil }
+        var best: (language: Context.Language, weight: Double)?
+        for item in header.split(separator: ",") {
+            let fields = item.split(separator: ";")
+            guard let tag = fields.first?.trimmingOptionalWhitespace() else { continue }
+            let primary = tag.split(separator: "-").first ?? tag
+            guard let language = language(primary) else { continue }
+            var weight = 1.0
+            for parameter in fields.dropFirst() {
+                let pair = parameter.trimmingOptionalWhitespace()
+                if pair.hasPrefix("q="), let value = Double(pair.dropFirst(2)) { weight = value }
+            }
+            if weight > 0, weight > (best?.weight ?? 0) { best = (language, weight) }
+        }
+        return best?.language
+    }
+}
