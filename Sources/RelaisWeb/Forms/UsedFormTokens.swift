@@ -36,9 +36,11 @@ public final class UsedFormTokens: Sendable {
 
     private let state = Mutex(State())
     public let capacity: Int
+    /// A person posts a few forms in a token's lifetime; a device looping on the forms (or the
+    /// accessibility walk, a few hundred posts from one address) stays well under the default.
     public let perClientLimit: Int
 
-    public init(capacity: Int = 10_000, perClientLimit: Int = 64) {
+    public init(capacity: Int = 10_000, perClientLimit: Int = 1_000) {
         self.capacity = max(1, capacity)
         self.perClientLimit = max(1, perClientLimit)
     }
