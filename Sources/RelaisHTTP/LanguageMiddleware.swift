@@ -55,22 +55,10 @@ public struct LanguageMiddleware<Context: LanguageContext>: TransformingMiddlewa
         return nil
     }
 
-    /// The highest-weighted supported language of an Accept-Language header (ties go to the first listed).
+    /// The highest-weighted supported language of an Accept-Language header (ties go to the first
+    /// listed). Read on the bytes, without splitting into strings: every welcome page pays for it.
     public static func preferred(by header: String?) -> Context.Language? {
-        guard let header else { return nil }
-        var best: (language: Context.Language, weight: Double)?
-        for item in header.split(separator: ",") {
-            let fields = item.split(separator: ";")
-            guard let tag = fields.first?.trimmingOptionalWhitespace() else { continue }
-            let primary = tag.split(separator: "-").first ?? tag
-            guard let language = language(primary) else { continue }
-            var weight = 1.0
-            for parameter in fields.dropFirst() {
-                let pair = parameter.trimmingOptionalWhitespace()
-                if pair.hasPrefix("q="), let value = Double(pair.dropFirst(2)) { weight = value }
-            }
-            if weight > 0, weight > (best?.weight ?? 0) { best = (language, weight) }
-        }
-        return best?.language
+        guard var header else { return nil }
+        return header.withUTF8 { AcceptLanguage.preferred(in: $0, among: Context.Language.allCases) }
     }
 }

@@ -31,4 +31,18 @@ import Testing
         #expect(already.header("set-cookie") == nil)
         #expect(await serve(responder, request("/")).header("set-cookie") == nil)
     }
+
+    @Test func acceptLanguageEdgeCases() {
+        let preferred = LanguageMiddleware<TestContext>.preferred(by:)
+        #expect(preferred(nil) == nil)
+        #expect(preferred("") == nil)
+        #expect(preferred("EN-gb;Q=0.5, fr;q=0.4") == .en)
+        #expect(preferred("fr;q=0.5, en;q=0.500") == .fr, "ties go to the first listed")
+        #expect(preferred("en;q=0.001, fr;q=0") == .en)
+        #expect(preferred("en;q=abc, fr;q=0.9") == .en, "a malformed weight counts as 1")
+        #expect(preferred("eng, french, *;q=0.1") == nil)
+        #expect(preferred("  en-US ; q=0.8 ,fr-FR;q=0.9") == .fr)
+        #expect(preferred("de;q=1, en-GB;level=1;q=0.2") == .en)
+        #expect(preferred(",,;,en") == .en)
+    }
 }

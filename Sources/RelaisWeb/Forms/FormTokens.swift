@@ -38,15 +38,17 @@ public struct FormTokens: Sendable {
     /// A fresh token for `purpose` and `subject`; throws 503 (registry full) or 429 (this client's
     /// bound reached) instead of issuing a form that could not be spent.
     public func issue(_ purpose: FormPurpose, for subject: FormSubject, now: Date) throws(HTTPError) -> String {
-        if let error = Self.error(for: used.room(for: subject.client, now: now)) { throw error }
-        return codec.issue(boundTo: Self.binding(purpose, subject), nonce: random.bytes(16), now: now, lifetimeSeconds: lifetimeSeconds)
+        let client = subject.client
+        if let error = Self.error(for: used.room(for: client, now: now)) { throw error }
+        return codec.issue(boundTo: Self.binding(purpose, client: client), nonce: random.bytes(16), now: now, lifetimeSeconds: lifetimeSeconds)
     }
 
     /// Checks the token against `purpose` and `subject` and spends it.
     public func spend(_ token: String, _ purpose: FormPurpose, from subject: FormSubject, now: Date) -> Spend {
-        switch codec.verify(token, boundTo: Self.binding(purpose, subject), now: now) {
+        let client = subject.client
+        switch codec.verify(token, boundTo: Self.binding(purpose, client: client), now: now) {
         case .valid(let nonce, let expiresAt):
-            let outcome = used.consume(nonce: nonce, client: subject.client, expiresAt: expiresAt, now: now)
+            let outcome = used.consume(nonce: nonce, client: client, expiresAt: expiresAt, now: now)
             if outcome == .reused { return .refused(.reused) }
             return Self.error(for: outcome).map(Spend.unavailable) ?? .accepted
         case .expired: return .refused(.expired)
@@ -55,10 +57,10 @@ public struct FormTokens: Sendable {
         }
     }
 
-    /// What the codec authenticates: purpose and subject, each unambiguous (the separator cannot
-    /// appear in a purpose name or an address, and the session id comes last).
-    static func binding(_ purpose: FormPurpose, _ subject: FormSubject) -> String {
-        "\(purpose.name)|\(subject.client)"
+    /// What the codec authenticates: purpose and subject (`connect|ip:192.0.2.50`). Unambiguous:
+    /// purpose names are code constants without `|`, and the subject, whatever it holds, comes last.
+    static func binding(_ purpose: FormPurpose, client: String) -> String {
+        purpose.name + "|" + client
     }
 
     private static func error(for outcome: UsedFormTokens.Outcome) -> HTTPError? {
