@@ -1,12 +1,10 @@
 /// Reading of an Accept-Language header (RFC 9110, 12.5.4) on its bytes.
 enum AcceptLanguage {
-    /// The highest-weighted candidate whose tag is the primary subtag of an item (`fr` for `fr-CA`),
-    /// compared case-insensitively; weights are read to the thousandth, ties go to the first listed,
-    /// `q=0` excludes, a malformed weight counts as 1.
-    static func preferred<Language: NegotiableLanguage>(
-        in bytes: UnsafeBufferPointer<UInt8>, among candidates: some Collection<Language>
-    ) -> Language? {
-        var best: Language?
+    /// The index of the highest-weighted candidate tag (lower case) that is the primary subtag of an
+    /// item (`fr` for `fr-CA`), compared case-insensitively; weights are read to the thousandth, ties
+    /// go to the first listed, `q=0` excludes, a malformed weight counts as 1.
+    static func preferred(in bytes: UnsafeBufferPointer<UInt8>, among candidates: [String]) -> Int? {
+        var best: Int?
         var bestWeight = 0
         var start = 0
         while start < bytes.count {
@@ -20,15 +18,13 @@ enum AcceptLanguage {
         return best
     }
 
-    /// One `tag[-subtags][;q=weight]` item: the matching candidate and its weight in thousandths.
-    private static func item<Language: NegotiableLanguage>(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ candidates: some Collection<Language>
-    ) -> (Language, Int)? {
+    /// One `tag[-subtags][;q=weight]` item: the matching candidate's index and its weight in thousandths.
+    private static func item(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ candidates: [String]) -> (Int, Int)? {
         var tagStart = range.lowerBound
         while tagStart < range.upperBound, isSpace(bytes[tagStart]) { tagStart += 1 }
         var tagEnd = tagStart
         while tagEnd < range.upperBound, isTagByte(bytes[tagEnd]) { tagEnd += 1 }
-        guard tagEnd > tagStart, let language = candidates.first(where: { matches($0.rawValue, bytes, tagStart..<tagEnd) }) else {
+        guard tagEnd > tagStart, let language = candidates.firstIndex(where: { matches($0, bytes, tagStart..<tagEnd) }) else {
             return nil
         }
         var weight = 1000

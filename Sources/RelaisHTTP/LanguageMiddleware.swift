@@ -17,9 +17,15 @@ public protocol LanguageContext<Language>: RequestContext {
 public struct LanguageMiddleware<Context: LanguageContext>: TransformingMiddleware {
     public static var cookieName: String { "lang" }
     let cookieMaxAge: Int
+    /// The languages and their tags, listed once: the header is then read by non-generic code
+    /// (generic code called from another module runs unspecialized, through witness tables).
+    let languages: [Context.Language]
+    let tags: [String]
 
     public init(cookieMaxAgeSeconds: Int = 31_536_000) {
         cookieMaxAge = cookieMaxAgeSeconds
+        languages = Array(Context.Language.allCases)
+        tags = languages.map(\.rawValue)
     }
 
     public func prepare(_ request: HTTPRequest, context: inout Context) throws {
@@ -29,7 +35,7 @@ public struct LanguageMiddleware<Context: LanguageContext>: TransformingMiddlewa
                   let remembered = Cookies(request: request)[Self.cookieName], let language = Self.language(remembered) {
             (context.language, context.explicitLanguage) = (language, true)
         } else {
-            (context.language, context.explicitLanguage) = (Self.preferred(by: request.header("accept-language")) ?? .fallback, false)
+            (context.language, context.explicitLanguage) = (preferred(by: request.header("accept-language")) ?? .fallback, false)
         }
     }
 
@@ -57,8 +63,9 @@ public struct LanguageMiddleware<Context: LanguageContext>: TransformingMiddlewa
 
     /// The highest-weighted supported language of an Accept-Language header (ties go to the first
     /// listed). Read on the bytes, without splitting into strings: every welcome page pays for it.
-    public static func preferred(by header: String?) -> Context.Language? {
+    public func preferred(by header: String?) -> Context.Language? {
         guard var header else { return nil }
-        return header.withUTF8 { AcceptLanguage.preferred(in: $0, among: Context.Language.allCases) }
+        let tags = self.tags
+        return header.withUTF8 { AcceptLanguage.preferred(in: $0, among: tags) }.map { languages[$0] }
     }
 }

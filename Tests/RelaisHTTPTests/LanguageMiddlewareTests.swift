@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func acceptLanguageEdgeCases() {
-        let preferred = LanguageMiddleware<TestContext>.preferred(by:)
+        let preferred = LanguageMiddleware<TestContext>().preferred(by:)
         #expect(preferred(nil) == nil)
         #expect(preferred("") == nil)
         #expect(preferred("EN-gb;Q=0.5, fr;q=0.4") == .en)
