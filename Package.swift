@@ -32,8 +32,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
-        // Transport-independent HTTP values and the responder protocol.
-        .target(name: "RelaisHTTP"),
+        // Transport-independent HTTP: values, responder protocol, router, middleware, cookies.
+        .target(name: "RelaisHTTP", dependencies: [.product(name: "Logging", package: "swift-log")]),
 
         // Adapters.
         .target(name: "RelaisMicroHTTPD", dependencies: ["CMicroHTTPD", "RelaisHTTP", .product(name: "Logging", package: "swift-log")]),
@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(name: "RelaisNetfilterTests", dependencies: ["RelaisNetfilter", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisControlTests", dependencies: ["RelaisControl", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisGatewayTests", dependencies: ["RelaisGateway", "RelaisCore", "RelaisTesting", "RelaisStore", "RelaisNetfilter", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "RelaisHTTPTests", dependencies: ["RelaisHTTP", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisWebTests", dependencies: ["RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway", "RelaisTesting", "RelaisStore", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EndToEndTests", dependencies: ["RelaisCore"]),
     ]

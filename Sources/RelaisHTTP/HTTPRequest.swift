@@ -12,10 +12,13 @@ public struct HTTPRequest: Sendable {
     public var body: [UInt8]
     /// The peer's IP address as text (IPv4 dotted quad, or IPv6 without brackets).
     public var clientAddress: String
-    /// True when the request came over TLS (cookies then get `Secure`).
+    /// True when the request arrived on a TLS listener (cookies are then marked `Secure`).
     public var isSecure: Bool
 
-    public init(method: String, path: String, query: String = "", headers: [(name: String, value: String)] = [], body: [UInt8] = [], clientAddress: String, isSecure: Bool = false) {
+    public init(
+        method: String, path: String, query: String = "", headers: [(name: String, value: String)] = [], body: [UInt8] = [],
+        clientAddress: String, isSecure: Bool = false
+    ) {
         self.method = method
         self.path = path
         self.query = query

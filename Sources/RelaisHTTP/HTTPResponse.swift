@@ -31,8 +31,17 @@ public struct HTTPResponse: Sendable {
             body: [])
     }
 
-    /// The first value of a header field, compared case-insensitively.
+    /// The first value of a header field, compared case-insensitively (ASCII, without copying).
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        headers.first { Self.sameFieldName($0.name, name) }?.value
+    }
+
+    static func sameFieldName(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return zip(a.utf8, b.utf8).allSatisfy { lower($0) == lower($1) }
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 }

@@ -18,10 +18,10 @@ struct CaptiveAPIDocument: Encodable {
     }
 }
 
-extension PortalResponder {
+extension PortalPages {
     /// `GET /api/captive`. Conforming clients (RFC 8908 §4) only use this API over HTTPS with a valid
     /// certificate, so over plain HTTP it serves tests and tools; TLS in front of it is a later step.
-    func captiveAPI(_ visit: PortalVisit) -> HTTPResponse {
+    func captiveAPI(_ visit: PortalVisit) throws(HTTPError) -> HTTPResponse {
         let session = gateway.directory.session(forIPAddress: visit.ipAddress)
         let document = CaptiveAPIDocument(
             captive: session == nil, userPortalURL: portalURL, venueInfoURL: settings.venueInfoURL,
@@ -29,10 +29,9 @@ extension PortalResponder {
             canExtendSession: session == nil ? nil : false)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let body = try? encoder.encode(document) else { return .text("", status: 500) }
+        guard let body = try? encoder.encode(document) else { throw HTTPError(.internalError) }
         return HTTPResponse(status: 200, headers: [
             ("Content-Type", "application/captive+json"), ("Cache-Control", "private"),
-            ("X-Content-Type-Options", "nosniff"),
         ], body: Array(body))
     }
 }

@@ -6,37 +6,36 @@ import RelaisHTTP
 struct ConnectionResultPage {
     var outcome: VisitorAcceptOutcome
     var timeLeft: String
-    var idleLimit: String
-    var target: ContinueTarget?
+    var idleRule: String
+    /// The page the visitor first asked for, with its link text.
+    var target: (url: String, label: String)?
     /// A fresh form, for outcomes worth another try.
     var retryToken: String?
     var langField: String?
 
     var values: [String: Any] {
-        var values: [String: Any] = ["timeLeft": timeLeft, "idleLimit": idleLimit]
+        var values: [String: Any] = ["timeLeft": timeLeft, "idleRule": idleRule]
         if let langField { values["langField"] = langField }
-        if let target { values["continueLink"] = ["url": target.url, "host": target.host] }
+        if let target { values["continueLink"] = ["url": target.url, "label": target.label] }
         if let retryToken { values["retry"] = ["token": retryToken] }
         switch outcome {
         case .connected: break
         case .denied(.blocked): values["blocked"] = true
         case .denied(.unknownDevice), .denied(.invalidDevice): values["unknownDevice"] = true
-        // Until the web layer has its own page for a full box, it shows the "try again" one.
-        case .denied(.capacityReached): values["failed"] = true
+        case .denied(.capacityReached): values["capacity"] = true
         case .failed: values["failed"] = true
         }
         return values
     }
 }
 
-extension PortalResponder {
+extension PortalPages {
     /// `POST /connexion`: spend the token, then ask the gateway to let the device through.
-    func connect(_ request: HTTPRequest) async -> HTTPResponse {
+    func connect(_ request: HTTPRequest, _ context: PortalContext) async throws(HTTPError) -> HTTPResponse {
         let form: [String: String], visit: PortalVisit
-        switch readPost(request) {
-        case .malformed(let arrival): return errorPage(.badRequest, visit: arrival)
+        switch try readPost(request, context, purpose: .connect) {
         case .refused(let fields, let refusedVisit):
-            return splash(refusedVisit, continueURL: fields["continue"], problem: true, status: 403)
+            return try splash(refusedVisit, continueURL: fields["continue"], problem: true, status: 403)
         case .accepted(let fields, let acceptedVisit): (form, visit) = (fields, acceptedVisit)
         }
         let outcome: VisitorAcceptOutcome
@@ -46,25 +45,32 @@ extension PortalResponder {
             outcome = .denied(.unknownDevice)
         }
         let now = clock()
+        let messages = renderer.messages[visit.language]
         var page = ConnectionResultPage(
-            outcome: outcome, timeLeft: "", idleLimit: visit.language.duration(seconds: settings.idleSeconds),
+            outcome: outcome, timeLeft: "",
+            idleRule: messages.format("common.idle_rule", ["duration": messages.duration(seconds: settings.idleSeconds)]),
             target: nil, retryToken: nil, langField: visit.languageField)
         let status: Int
         switch outcome {
         case .connected(let session):
-            page.timeLeft = visit.language.duration(seconds: session.remainingSeconds(at: now))
-            page.target = ContinueTarget(form["continue"], portalHost: settings.host)
+            page.timeLeft = messages.duration(seconds: session.remainingSeconds(at: now))
+            page.target = ContinueTarget(form["continue"], portalHost: settings.host).map {
+                (url: $0.url, label: messages.format("connected.continue", ["host": $0.host]))
+            }
             status = 200
         case .denied(.blocked):
             status = 403
-        case .denied(.unknownDevice), .denied(.invalidDevice):
-            page.retryToken = forms.issue(for: visit.ipAddress, now: now)
+        case .denied(.capacityReached):
+            // The box already serves as many devices as it may: a place frees up when a session ends.
+            page.retryToken = try? forms.issue(.connect, for: .visitor(ipAddress: visit.ipAddress), now: now)
+            status = 503
+        case .denied:
+            page.retryToken = try? forms.issue(.connect, for: .visitor(ipAddress: visit.ipAddress), now: now)
             status = 403
-        case .failed, .denied(.capacityReached):
-            page.retryToken = forms.issue(for: visit.ipAddress, now: now)
+        case .failed:
+            page.retryToken = try? forms.issue(.connect, for: .visitor(ipAddress: visit.ipAddress), now: now)
             status = 503
         }
         return renderer.page(status == 200 ? "connected" : "refused", page.values, visit: visit, status: status, switchPath: "/")
     }
-
 }

@@ -8,7 +8,7 @@ struct ContinueTarget {
     let host: String
 
     init?(_ text: String?, portalHost: String) {
-        guard let text, !text.isEmpty, text.utf8.count <= PortalResponder.maxContinueLength,
+        guard let text, !text.isEmpty, text.utf8.count <= PortalPages.maxContinueLength,
               text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7f }),
               let components = URLComponents(string: text),
               let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",

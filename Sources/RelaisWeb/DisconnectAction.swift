@@ -1,17 +1,16 @@
 import RelaisCore
 import RelaisHTTP
 
-extension PortalResponder {
+extension PortalPages {
     /// `POST /deconnexion`: spend the token, end the device's session, say so.
-    func disconnect(_ request: HTTPRequest) async -> HTTPResponse {
+    func disconnect(_ request: HTTPRequest, _ context: PortalContext) async throws(HTTPError) -> HTTPResponse {
         let visit: PortalVisit
-        switch readPost(request) {
-        case .malformed(let arrival): return errorPage(.badRequest, visit: arrival)
+        switch try readPost(request, context, purpose: .disconnect) {
         case .refused(_, let refusedVisit):
             if gateway.directory.session(forIPAddress: refusedVisit.ipAddress) != nil {
-                return status(refusedVisit, problem: true, status: 403)
+                return try status(refusedVisit, problem: true, status: 403)
             }
-            return splash(refusedVisit, problem: true, status: 403)
+            return try splash(refusedVisit, problem: true, status: 403)
         case .accepted(_, let acceptedVisit): visit = acceptedVisit
         }
         if let address = IPAddress(visit.ipAddress) { _ = await gateway.logout(ipAddress: address) }

@@ -1,20 +1,15 @@
 import RelaisHTTP
 
-/// The portal's own error pages.
-enum PortalErrorKind: Int {
-    case badRequest = 400
-    case notFound = 404
-    case methodNotAllowed = 405
-}
-
-extension PortalResponder {
-    /// A short page saying what went wrong and leading back to the welcome page.
-    func errorPage(_ kind: PortalErrorKind, visit: PortalVisit, allow: String? = nil) -> HTTPResponse {
+extension PortalPages {
+    /// The page of an error: what went wrong, in the visitor's language, and the way back to the
+    /// welcome page. Its status and extra headers are set by the error middleware.
+    func errorPage(_ error: HTTPError, _ request: HTTPRequest, _ context: PortalContext) -> HTTPResponse {
+        let visit = PortalVisit(request: request, context: context, now: clock())
+        let messages = renderer.messages[visit.language]
         let values: [String: Any] = [
-            "badRequest": kind == .badRequest, "notFound": kind == .notFound, "methodNotAllowed": kind == .methodNotAllowed,
+            "errorTitle": messages[PortalMessages.errorTitleKey(error.code)],
+            "errorText": messages[PortalMessages.errorTextKey(error.code)],
         ]
-        var response = renderer.page("error", values, visit: visit, status: kind.rawValue, switchPath: "/")
-        if let allow { response.headers.append(("Allow", allow)) }
-        return response
+        return renderer.page("error", values, visit: visit, status: error.status, switchPath: "/")
     }
 }

@@ -17,7 +17,7 @@ public struct PortalSettings: Sendable, Equatable {
     public var maxBodyBytes: Int
     /// True when `firewall = "none"`: every page says nothing is filtered.
     public var developmentMode: Bool
-    /// Folder holding `templates/` and `static/`.
+    /// Folder holding `templates/`, `messages/` and `static/`.
     public var assetsDirectory: String
 
     public init(

@@ -7,16 +7,19 @@ struct PortalVisit {
     /// Decoded query parameters (empty when the query is malformed).
     let query: [String: String]
     let language: PortalLanguage
-    /// True when the visitor picked the language (`lang=`), so internal links keep it.
+    /// True when the visitor picked the language (`lang=` or its cookie), so internal links keep it.
     let explicitLanguage: Bool
     let now: Date
 
-    init(request: HTTPRequest, form: [String: String] = [:], now: Date) {
+    /// A form's `lang` field overrides the negotiated language: it is the choice made on the page.
+    init(request: HTTPRequest, context: PortalContext, form: [String: String] = [:], now: Date) {
         self.request = request
         self.query = request.queryParameters ?? [:]
-        let choice = PortalLanguage.negotiate(chosen: query["lang"] ?? form["lang"], acceptLanguage: request.header("accept-language"))
-        self.language = choice.language
-        self.explicitLanguage = choice.explicit
+        if let chosen = form["lang"], let language = PortalLanguage(rawValue: chosen.lowercased()) {
+            (self.language, self.explicitLanguage) = (language, true)
+        } else {
+            (self.language, self.explicitLanguage) = (context.language, context.explicitLanguage)
+        }
         self.now = now
     }
 

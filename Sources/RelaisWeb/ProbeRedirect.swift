@@ -1,10 +1,7 @@
 import RelaisCore
 import RelaisHTTP
 
-extension PortalResponder {
-    /// Longest original address carried in `continue`; longer ones are dropped, not cut.
-    static let maxContinueLength = 2048
-
+extension PortalPages {
     /// A request for another host reached us because the firewall redirected it: send the device to
     /// the portal (never the probe's "online" answer), remembering what it asked for.
     func redirectToPortal(_ request: HTTPRequest, host: String) -> HTTPResponse {

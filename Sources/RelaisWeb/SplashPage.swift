@@ -5,29 +5,29 @@ struct SplashPage {
     var token: String
     var continueURL: String
     var langField: String?
-    var sessionLimit: String
-    var idleLimit: String
+    var sessionRule: String
+    var idleRule: String
     /// The previous form was refused (expired, reused, another device).
     var problem: Bool
 
     var values: [String: Any] {
         var values: [String: Any] = [
             "token": token, "continue": continueURL, "problem": problem,
-            "sessionLimit": sessionLimit, "idleLimit": idleLimit,
+            "sessionRule": sessionRule, "idleRule": idleRule,
         ]
         if let langField { values["langField"] = langField }
         return values
     }
 }
 
-extension PortalResponder {
+extension PortalPages {
     /// `GET /`: the welcome page, or the status page for a device already connected.
-    func splash(_ visit: PortalVisit, continueURL: String? = nil, problem: Bool = false, status: Int = 200) -> HTTPResponse {
+    func splash(_ visit: PortalVisit, continueURL: String? = nil, problem: Bool = false, status: Int = 200) throws(HTTPError) -> HTTPResponse {
         if !problem, gateway.directory.session(forIPAddress: visit.ipAddress) != nil {
             return .redirect(to: "/statut" + visit.languageQuery)
         }
         let target = continueURL ?? visit.query["continue"] ?? ""
-        let token = forms.issue(for: visit.ipAddress, now: visit.now)
+        let token = try forms.issue(.connect, for: .visitor(ipAddress: visit.ipAddress), now: visit.now)
         let continueValue = target.utf8.count <= Self.maxContinueLength ? target : ""
         if !problem, let cached = splashPages[SplashVariant(language: visit.language, explicitLanguage: visit.explicitLanguage)] {
             let switchHref = renderer.switchHref(visit: visit, path: "/")
@@ -45,10 +45,12 @@ extension PortalResponder {
     }
 
     func splashPage(_ language: PortalLanguage, explicitLanguage: Bool, token: String, continueURL: String, problem: Bool) -> SplashPage {
-        SplashPage(
+        let messages = renderer.messages[language]
+        return SplashPage(
             token: token, continueURL: continueURL, langField: explicitLanguage ? language.rawValue : nil,
-            sessionLimit: language.duration(seconds: settings.sessionSeconds),
-            idleLimit: language.duration(seconds: settings.idleSeconds), problem: problem)
+            sessionRule: messages.format("splash.rule_session", ["duration": messages.duration(seconds: settings.sessionSeconds)]),
+            idleRule: messages.format("common.idle_rule", ["duration": messages.duration(seconds: settings.idleSeconds)]),
+            problem: problem)
     }
 }
 

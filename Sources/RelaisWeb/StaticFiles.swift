@@ -1,15 +1,10 @@
 import RelaisHTTP
 
-extension PortalResponder {
-    /// `GET /static/<name>`: a file loaded at start-up; links carry `?v=<hash>`, so it may be cached long.
-    func staticFile(_ request: HTTPRequest) -> HTTPResponse {
-        let name = String(request.path.dropFirst("/static/".count))
-        guard StaticAsset.isServableName(name), let asset = templates.assets[name] else {
-            return errorPage(.notFound, visit: PortalVisit(request: request, now: clock()))
-        }
-        return HTTPResponse(status: 200, headers: [
-            ("Content-Type", asset.contentType), ("Cache-Control", "public, max-age=31536000, immutable"),
-            ("X-Content-Type-Options", "nosniff"),
-        ], body: asset.bytes)
+extension PortalPages {
+    /// `GET /static/:file`: a file loaded at start-up; links carry `?v=<hash>`, so the cache policy
+    /// middleware lets it be cached long.
+    func staticFile(_ name: String) throws(HTTPError) -> HTTPResponse {
+        guard StaticAsset.isServableName(name), let asset = templates.assets[name] else { throw HTTPError(.notFound) }
+        return HTTPResponse(status: 200, headers: [("Content-Type", asset.contentType)], body: asset.bytes)
     }
 }

@@ -49,7 +49,8 @@ struct PortalFixture {
     let visitors: InMemoryVisitorGateway
     let responder: PortalResponder
 
-    init(venueName: String = "Médiathèque de Test", developmentMode: Bool = false, venueInfoURL: String? = "https://mairie.example/wifi") async throws {
+    init(venueName: String = "Médiathèque de Test", developmentMode: Bool = false, venueInfoURL: String? = "https://mairie.example/wifi",
+         usedTokens: UsedFormTokens = UsedFormTokens()) async throws {
         settings = PortalSettings(
             host: "192.0.2.1", port: 2050, venueName: venueName, termsVersion: "2026-11", venueInfoURL: venueInfoURL,
             formTokenSeconds: 900, sessionSeconds: 4 * 3600, idleSeconds: 30 * 60, maxBodyBytes: 16_384,
@@ -61,7 +62,7 @@ struct PortalFixture {
         responder = PortalResponder(
             settings: settings, gateway: visitors, codec: FormTokenCodec(authenticator: WebTestAuthenticator()),
             random: CountingRandomSource(), templates: try await PortalTemplates.load(from: settings.assetsDirectory),
-            clock: { clock.now }, logger: Self.quietLogger)
+            usedTokens: usedTokens, clock: { clock.now }, logger: Self.quietLogger)
     }
 
     /// A request as the server adapter would hand it over, for the portal host unless told otherwise.

@@ -9,7 +9,7 @@ import Testing
         let source = URL(fileURLWithPath: PortalFixture.assetsDirectory).resolvingSymlinksInPath().path
         let folder = NSTemporaryDirectory() + "relais-templates-\(UUID().uuidString)"
         let files = FileManager.default
-        for sub in ["templates/fr", "templates/en", "static"] {
+        for sub in ["templates", "messages", "static"] {
             try files.createDirectory(atPath: "\(folder)/\(sub)", withIntermediateDirectories: true)
             for name in try files.contentsOfDirectory(atPath: "\(source)/\(sub)") {
                 let data = try #require(files.contents(atPath: "\(source)/\(sub)/\(name)"))
@@ -32,34 +32,34 @@ import Testing
     @Test func missingTemplateIsNamed() async throws {
         let folder = try copyOfAssets()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.removeItem(atPath: folder + "/templates/en/status.mustache")
+        try FileManager.default.removeItem(atPath: folder + "/templates/status.mustache")
         do {
             _ = try await PortalTemplates.load(from: folder)
             Issue.record("loading should fail")
         } catch let error as PortalWebError {
             #expect(error.code == "missing-template")
-            #expect(error.message.contains("en/status.mustache"))
+            #expect(error.message.contains("templates/status.mustache"))
         }
     }
 
     @Test func parseErrorNamesTheFileTheTemplateAndTheLine() async throws {
         let folder = try copyOfAssets()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try "<p>\n{{#open}}\nnever closed\n".write(toFile: folder + "/templates/en/status.mustache", atomically: true, encoding: .utf8)
+        try "<p>\n{{#open}}\nnever closed\n".write(toFile: folder + "/templates/status.mustache", atomically: true, encoding: .utf8)
         do {
             _ = try await PortalTemplates.load(from: folder)
             Issue.record("loading should fail")
         } catch let error as PortalWebError {
             #expect(error.code == "invalid-template")
-            #expect(error.message.contains("en/status.mustache"))
-            #expect(error.message.contains("template 'en-status', line 2"))
+            #expect(error.message.contains("templates/status.mustache"))
+            #expect(error.message.contains("template 'status', line 2"))
         }
     }
 
     @Test func brokenTemplateAndMissingStylesheetFail() async throws {
         let folder = try copyOfAssets()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try "{{#open}} never closed".write(toFile: folder + "/templates/fr/error.mustache", atomically: true, encoding: .utf8)
+        try "{{#open}} never closed".write(toFile: folder + "/templates/error.mustache", atomically: true, encoding: .utf8)
         await #expect(throws: PortalWebError.self) { try await PortalTemplates.load(from: folder) }
         let second = try copyOfAssets()
         defer { try? FileManager.default.removeItem(atPath: second) }

@@ -11,16 +11,18 @@ import Testing
     ] as [(String, String?)])
     func matchesTheTemplateRendering(continueURL: String, lang: String?) async throws {
         let portal = try await PortalFixture()
-        let responder = portal.responder
+        let responder = portal.responder.pages
         #expect(responder.splashPages.count == 4, "both languages, with and without an explicit choice")
         var query = "continue=" + URLEncodedForm.encode(continueURL)
         if let lang { query += "&lang=" + lang }
         let request = HTTPRequest(method: "GET", path: "/", query: query, headers: [("host", "192.0.2.1:2050")], clientAddress: PortalFixture.visitorIP)
-        let visit = PortalVisit(request: request, now: portal.clock.now)
-        let fast = responder.splash(visit)
+        var context = PortalContext(core: CoreRequestContext(request: request))
+        if let lang { (context.language, context.explicitLanguage) = (PortalLanguage(rawValue: lang)!, true) }
+        let visit = PortalVisit(request: request, context: context, now: portal.clock.now)
+        let fast = try responder.splash(visit)
         let form = try BrowserForm.find(in: String(decoding: fast.body, as: UTF8.self), action: "/connexion")
         let token = try #require(form.fields.first { $0.name == "token" }?.value)
-        let target = continueURL.utf8.count <= PortalResponder.maxContinueLength ? continueURL : ""
+        let target = continueURL.utf8.count <= PortalPages.maxContinueLength ? continueURL : ""
         let page = responder.splashPage(visit.language, explicitLanguage: visit.explicitLanguage, token: token, continueURL: target, problem: false)
         let slow = responder.renderer.page("splash", page.values, visit: visit, switchPath: "/")
         #expect(String(decoding: fast.body, as: UTF8.self) == String(decoding: slow.body, as: UTF8.self))

@@ -84,7 +84,7 @@ import Testing
     @Test func developmentBannerOnEveryPage() async throws {
         let dev = try await PortalFixture(developmentMode: true)
         for target in ["/", "/confidentialite", "/nowhere", "/?lang=en"] {
-            #expect(await dev.get(target).text.contains("Mode développement\u{A0}: aucun filtrage n'est appliqué"), "\(target)")
+            #expect(await dev.get(target).text.contains("Mode développement\u{A0}: aucun filtrage n’est appliqué"), "\(target)")
         }
         let production = try await PortalFixture()
         #expect(!(await production.get("/").text.contains("Mode développement")))

@@ -179,6 +179,8 @@ def ensure_disconnected(driver, base, lang):
 
 def visit(driver, base, lang, page):
     """Brings the browser to `page` the way a visitor gets there."""
+    # A new visitor each time: the language chosen on an earlier walk (remembered in a cookie) is forgotten.
+    driver.delete_all_cookies()
     query = lang_query(lang)
     if page == "introuvable":
         driver.get(base + "/page-qui-n-existe-pas" + query)

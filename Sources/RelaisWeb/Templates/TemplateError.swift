@@ -8,7 +8,7 @@ struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
         case emptyName
         /// A name with spaces, braces or empty dotted parts.
         case invalidName(String)
-        /// A Mustache tag this engine does not implement (partials, delimiters, unescaped output).
+        /// A Mustache tag this engine does not implement (delimiters, unescaped output).
         case unsupportedTag(String)
         /// A section, block or parent still open at the end of the template.
         case unclosedSection(String)

@@ -31,6 +31,15 @@ struct TemplateLibrary: Sendable {
         }
     }
 
+    /// Every name under `root` the templates use (`{{t.a.b}}` gives `a.b`), with a template using it.
+    func names(under root: String) -> [String: String] {
+        var found: [String: String] = [:]
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
+            for key in TemplateNode.names(under: root, in: template.nodes) where found[key] == nil { found[key] = name }
+        }
+        return found
+    }
+
     /// The template `name` rendered over `values`; nil when no template has that name.
     func render(_ values: Any, withTemplate name: String) -> String? {
         guard let template = templates[name] else { return nil }

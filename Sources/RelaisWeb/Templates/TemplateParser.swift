@@ -41,6 +41,8 @@ struct TemplateParser {
             stack.append(Frame(kind: .parent, name: name, line: token.line))
         case .close(let name):
             try close(name, line: token.line)
+        case .partial(let name):
+            try append(.partial(name), line: token.line)
         case .comment:
             break
         }

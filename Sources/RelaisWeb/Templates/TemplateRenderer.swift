@@ -1,6 +1,6 @@
 /// Walks a template's nodes over a context, writing into one output string.
 struct TemplateRenderer {
-    /// Parents nested deeper than this are not rendered (a template that extends itself stops here).
+    /// Parents and partials nested deeper than this are not rendered (a template that includes itself stops here).
     static let maxParentDepth = 16
 
     private let templates: [String: Template]
@@ -33,6 +33,8 @@ struct TemplateRenderer {
                 render(blocks[name] ?? children, blocks: blocks)
             case let .parent(name, overrides):
                 renderParent(name, overrides: overrides, blocks: blocks)
+            case .partial(let name):
+                renderPartial(name)
             }
         }
     }
@@ -64,11 +66,20 @@ struct TemplateRenderer {
         parentDepth -= 1
     }
 
+    /// A partial sees the current context; the blocks of the page do not reach into it.
+    private mutating func renderPartial(_ name: String) {
+        guard parentDepth < Self.maxParentDepth, let partial = templates[name] else { return }
+        parentDepth += 1
+        render(partial.nodes, blocks: [:])
+        parentDepth -= 1
+    }
+
     /// A variable's value as text, HTML-escaped; nothing for nil.
     private mutating func write(_ value: Any?) {
         switch value {
         case nil: break
         case let text as String: HTMLEscaping.append(text, to: &output)
+        case let html as TrustedHTML: output.append(html.markup)
         case let text as Substring: HTMLEscaping.append(String(text), to: &output)
         case let flag as Bool: output.append(flag ? "true" : "false")
         case let number as Int: output.append(String(number))

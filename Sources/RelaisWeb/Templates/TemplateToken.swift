@@ -16,6 +16,8 @@ struct TemplateToken: Sendable, Equatable {
         case parent(String)
         /// `{{/name}}`
         case close(String)
+        /// `{{> name}}`: another template, rendered in the current context.
+        case partial(String)
         /// `{{! … }}`
         case comment
     }

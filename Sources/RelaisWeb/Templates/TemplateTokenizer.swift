@@ -62,7 +62,8 @@ enum TemplateTokenizer {
         case UInt8(ascii: "$"): return .block(try name(trimmed.dropFirst(), line: line))
         case UInt8(ascii: "<"): return .parent(try name(trimmed.dropFirst(), line: line))
         case UInt8(ascii: "/"): return .close(try name(trimmed.dropFirst(), line: line))
-        case UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "{"), UInt8(ascii: "&"):
+        case UInt8(ascii: ">"): return .partial(try name(trimmed.dropFirst(), line: line))
+        case UInt8(ascii: "="), UInt8(ascii: "{"), UInt8(ascii: "&"):
             throw TemplateError(.unsupportedTag("{{" + String(decoding: content, as: UTF8.self) + "}}"), line: line)
         default: return .variable(try name(trimmed, line: line))
         }

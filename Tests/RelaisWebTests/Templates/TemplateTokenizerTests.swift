@@ -25,12 +25,12 @@ import Testing
         #expect(try TemplateTokenizer.tokenize("a { b } c}}").map(\.kind) == [.text("a { b } c}}")])
     }
 
-    @Test func faultyTags() {
+    @Test func faultyTagsAndPartials() throws {
         #expect(throws: TemplateError(.unclosedTag, line: 2)) { try TemplateTokenizer.tokenize("ok\nnot {{closed\n") }
         #expect(throws: TemplateError(.emptyName, line: 1)) { try TemplateTokenizer.tokenize("{{ }}") }
         #expect(throws: TemplateError(.emptyName, line: 1)) { try TemplateTokenizer.tokenize("{{#}}") }
         #expect(throws: TemplateError(.invalidName("a b"), line: 1)) { try TemplateTokenizer.tokenize("{{a b}}") }
-        #expect(throws: TemplateError(.unsupportedTag("{{>partial}}"), line: 1)) { try TemplateTokenizer.tokenize("{{>partial}}") }
+        #expect(try TemplateTokenizer.tokenize("{{> partial }}") == [TemplateToken(.partial("partial"), line: 1)])
         #expect(throws: TemplateError(.unsupportedTag("{{&raw}}"), line: 1)) { try TemplateTokenizer.tokenize("{{&raw}}") }
         #expect(throws: TemplateError.self) { try TemplateTokenizer.tokenize("{{{raw}}}") }
         #expect(throws: TemplateError.self) { try TemplateTokenizer.tokenize("{{=<% %>=}}") }
