@@ -121,6 +121,19 @@ import Testing
         #expect(portal.visitors.directory.count == 0)
     }
 
+    @Test func fullBoxTellsTheVisitorToComeBackInAFewMinutes() async throws {
+        let portal = try await PortalFixture()
+        // The fixture's firewall layout allows 100 devices: an operator fills them all.
+        let others = (1...100).map { MACAddress(rawValue: 0x0200_5e20_0000 + UInt64($0)) }
+        _ = try await portal.visitors.gateway.authorize(others)
+        let page = try await portal.connect()
+        #expect(page.status == 503)
+        #expect(page.text.contains("Trop d’appareils sont connectés"))
+        #expect(page.text.contains("Réessayer"), "a fresh form to try again")
+        #expect(!page.text.contains("problème technique"))
+        #expect(portal.visitors.directory.session(forIPAddress: PortalFixture.visitorIP) == nil)
+    }
+
     @Test func englishChoiceIsKeptThroughThePost() async throws {
         let portal = try await PortalFixture()
         let form = try BrowserForm.find(in: await portal.get("/?lang=en").text, action: "/connexion")
