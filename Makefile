@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: run test bench build release deps test-deps clean
+.PHONY: run test fuzz bench build release deps test-deps clean
 
 deps:
 	@scripts/install-deps
@@ -31,10 +31,15 @@ test: test-deps
 	$(SWIFT) build
 	RELAIS_BIN=$(BIN)/relais $(SWIFT) test --no-parallel
 	RELAIS_BIN=$(BIN)/relais scripts/run-accessibility-tests
+	scripts/fuzz
+
+# The fuzz harnesses alone (Fuzz/, docs/fuzzing.md): `make fuzz` runs each for 12 s; scripts/fuzz --long for 30 min.
+fuzz:
+	scripts/fuzz
 
 # The performance benchmark of issue 3 (release build, namespaces, wrk): prints a table, see Benchmarks/RESULTS.md.
 bench: deps
 	Benchmarks/run
 
 clean:
-	rm -rf .build .build-a11y .relais-dev
+	rm -rf .build .build-a11y .build-fuzz .relais-dev

@@ -6,6 +6,8 @@ import RelaisControl
 struct CtlCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ctl",
+        // Run on its own by `Entry`: its help and errors still read « relais ctl ».
+        _superCommandName: "relais",
         abstract: "Pilote le démon relais en cours d'exécution.",
         discussion: """
             Codes de sortie : 0 succès ; 1 refus ou échec signalé par le démon, ou adresse refusée ; \

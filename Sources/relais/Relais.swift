@@ -1,7 +1,27 @@
 import ArgumentParser
+import Dispatch
+import Glibc
+
+/// The process entry. `relais ctl` runs synchronously on the main thread: starting Swift concurrency's
+/// worker threads and handing the command over to them was most of a call's time on a loaded box.
+/// Everything else runs as an async main would: `Relais.main()` on the main actor, the main queue drained.
+@main
+enum Entry {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == CtlCommand.configuration.commandName {
+            CtlCommand.main(Array(arguments.dropFirst()))
+            return
+        }
+        Task { @MainActor in
+            await Relais.main()
+            exit(0)
+        }
+        dispatchMain()
+    }
+}
 
 /// The `relais` command: the daemon, its configuration check and the operator's control client.
-@main
 struct Relais: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "relais",
