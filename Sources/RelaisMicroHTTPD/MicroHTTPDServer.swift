@@ -86,6 +86,10 @@ public final class MicroHTTPDServer: Sendable {
         }
     }
 
+    /// Request contexts alive in this process, all servers together: requests being received or
+    /// answered. Back to zero once every connection is closed, whatever the clients sent.
+    public static var requestsInMemory: Int { RequestContext.alive.load(ordering: .relaxed) }
+
     /// The TCP port actually bound (useful with port 0); 0 when not running.
     public var boundPort: Int {
         lifecycle.withLock { state in

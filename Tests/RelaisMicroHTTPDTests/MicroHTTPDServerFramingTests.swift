@@ -117,6 +117,33 @@ import Testing
         }
     }
 
+    /// Requests MHD refuses by itself, and the one the fuzzer found leaking (hundreds of query parameters),
+    /// leave no request context behind: a visitor repeating them cannot grow the daemon's memory.
+    @Test func requestsRefusedByMHDLeaveNothingBehind() async throws {
+        try await withServer(RecordingResponder()) { server in
+            let before = MicroHTTPDServer.requestsInMemory
+            for value in ["-5", "abc", "5, 5", "99999999999999999999999"] {
+                for _ in 0..<10 {
+                    let raw = "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: \(value)\r\n\r\n"
+                    let answer = try await RawHTTPClient.exchange(Array(raw.utf8), port: server.boundPort)
+                    #expect(answer.closed)
+                }
+            }
+            let cookies = (0..<500).map { "c\($0)=v" }.joined(separator: "; ")
+            _ = try await RawHTTPClient.exchange(Array("GET / HTTP/1.1\r\nHost: a\r\nCookie: \(cookies)\r\n\r\n".utf8), port: server.boundPort)
+            // The fuzzer's finding: hundreds of query parameters once exhausted MHD's pool and leaked.
+            let query = (0..<300).map { "p\($0)=\($0)" }.joined(separator: "&")
+            _ = try await RawHTTPClient.exchange(Array("GET /?\(query) HTTP/1.1\r\nHost: a\r\n\r\n".utf8), port: server.boundPort)
+            // MHD cleans a closed connection up on its own thread, just after the client saw the close.
+            var left = MicroHTTPDServer.requestsInMemory - before
+            for _ in 0..<100 where left > 0 {
+                try await Task.sleep(for: .milliseconds(20))
+                left = MicroHTTPDServer.requestsInMemory - before
+            }
+            #expect(left == 0, "request contexts still in memory after every connection closed")
+        }
+    }
+
     /// Same bug, same place: MHD copies and splits the Cookie field in parse_connection_headers, and a
     /// few hundred cookies exhaust the pool there (431 written twice).
     @Test func cookieFieldTooLargeForThePoolIsAnsweredByMHD() async throws {
