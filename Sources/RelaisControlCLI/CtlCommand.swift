@@ -3,8 +3,8 @@ import RelaisControl
 
 /// `relais ctl`: the operator's client for the running daemon, over its local control socket.
 /// Its subcommands come from the command registry (`ControlCommands.all`), one generic subcommand per shape.
-struct CtlCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct CtlCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "ctl",
         // Run on its own by `Entry`: its help and errors still read « relais ctl ».
         _superCommandName: "relais",
@@ -16,6 +16,8 @@ struct CtlCommand: ParsableCommand {
         subcommands: ControlCommands.all.compactMap(subcommand(for:)))
 
     @OptionGroup var connection: ControlConnectionOptions
+
+    public init() {}
 
     /// The CLI form of a registered command, by its shape.
     private static func subcommand(for command: any ControlCommand.Type) -> (any ParsableCommand.Type)? {

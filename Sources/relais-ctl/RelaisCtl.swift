@@ -1,0 +1,11 @@
+import RelaisControlCLI
+
+/// `relais-ctl`: the same client as `relais ctl`, in a binary that links no C library, so a single call
+/// is not spent loading the daemon's (GnuTLS's constructors alone cost milliseconds). Its help and
+/// messages read « relais ctl », like the command it stands for.
+@main
+enum RelaisCtl {
+    static func main() {
+        CtlCommand.main()
+    }
+}
