@@ -1,5 +1,6 @@
 import ArgumentParser
 import RelaisControl
+import RelaisCore
 
 /// `relais ctl`: the operator's client for the running daemon, over its local control socket.
 /// Its subcommands come from the command registry (`ControlCommands.all`), one generic subcommand per shape.
@@ -61,9 +62,15 @@ struct MACBatchSubcommand<Command: MACBatchCommand>: ParsableCommand {
     @OptionGroup var devices: MACBatchArguments
 
     func run() throws {
-        let macs = try devices.parse(connection: connection)
-        let outcome = try connection.send(Command.self, MACBatch(macs))
-        print(BatchSummary.render(outcome, verb: Command.verb), terminator: "")
-        if let refusal = BatchSummary.refusal(outcome) { throw connection.fail(refusal, code: .failure) }
+        try Command.sendBatch(try devices.parse(connection: connection), socket: connection.socket)
+    }
+}
+
+extension MACBatchCommand {
+    /// Sends the batch, prints the outcome; throws the exit code when the call failed or any address was refused.
+    static func sendBatch(_ macs: [MACAddress], socket: String) throws(ExitCode) {
+        let outcome = try ControlConnectionOptions.send(Self.self, MACBatch(macs), socket: socket)
+        print(BatchSummary.render(outcome, verb: verb), terminator: "")
+        if let refusal = BatchSummary.refusal(outcome) { throw ControlConnectionOptions.fail(refusal, code: .failure) }
     }
 }

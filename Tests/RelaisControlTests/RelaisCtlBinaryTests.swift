@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// `relais-ctl` is `relais ctl` in a small binary: both built executables, run against one real control
-/// server, must print the same bytes and exit with the same codes.
+/// server, must print the same bytes and exit with the same codes. `relais-ctl` serves the common batch
+/// form without ArgumentParser (`QuickCall`), `relais ctl` always parses: these runs compare the two paths.
 @Suite struct RelaisCtlBinaryTests {
     /// What one run of a client printed and how it ended.
     struct Run: Equatable, Sendable {
@@ -17,9 +18,14 @@ import Testing
         (["status"], 0),
         (["clients", "--json"], 0),
         (["auth", "02:00:00:00:00:01"], 0),
+        (["deauth", "02:00:00:00:00:01", "02:00:00:00:00:02"], 0),
         (["block", "02:00:00:00:00:01", "02:00:00:00:00:02"], 1),
         (["unblock", "02:00:00:00:00:01"], 1),
         (["auth", "zz"], 65),
+        (["auth", "02:00:00:00:00:01", "zz"], 65),
+        (["auth", "-"], 65),
+        (["auth", "--stdin"], 65),
+        (["auth", "02:00:00:00:00:01", "--help"], 0),
         (["nonsense"], 64),
     ]
 
