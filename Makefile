@@ -13,10 +13,12 @@ test-deps:
 build: deps
 	$(SWIFT) build
 
-# The binary to install on a box (see scripts/build-release for the link options); prints its path.
+# The binaries to install on a box, relais and relais-ctl (see scripts/build-release for the link options);
+# prints their paths.
 release: deps
 	scripts/build-release
 	@scripts/build-release --bin-path
+	@scripts/build-release --ctl-path
 
 # Runs relais on loopback with config/relais.dev.toml: no firewall, portal on http://127.0.0.1:8080/.
 run: build

@@ -2,12 +2,14 @@
 import PackageDescription
 
 // Targets are split by what they link: a pure core, one thin adapter per C library,
-// a transport-independent web layer and one executable that composes them.
+// a transport-independent web layer and one executable that composes them; a second, small executable
+// is the control client alone, which links no C library and so starts in a few milliseconds.
 let package = Package(
     name: "relais",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "relais", targets: ["relais"]),
+        .executable(name: "relais-ctl", targets: ["relais-ctl"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -52,14 +54,21 @@ let package = Package(
         // In-memory twins of the ports, for unit tests only.
         .target(name: "RelaisTesting", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
 
+        // The operator's control client (`relais ctl`, `relais-ctl`) and the process's standard streams.
+        .target(name: "RelaisControlCLI", dependencies: [
+            "RelaisControl", "RelaisCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
         // The composition root.
         .executableTarget(name: "relais", dependencies: [
             "RelaisCore", "RelaisConfig", "RelaisHTTP", "RelaisMicroHTTPD", "RelaisCrypto", "RelaisStore",
-            "RelaisNetfilter", "RelaisControl", "RelaisGateway", "RelaisWeb", "RelaisTime",
+            "RelaisNetfilter", "RelaisControl", "RelaisControlCLI", "RelaisGateway", "RelaisWeb", "RelaisTime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
+        // `relais ctl` alone, without the daemon's C libraries, whose start-up dominates a single call.
+        .executableTarget(name: "relais-ctl", dependencies: ["RelaisControlCLI"]),
 
         .testTarget(name: "RelaisCoreTests", dependencies: ["RelaisCore"]),
         .testTarget(name: "RelaisConfigTests", dependencies: ["RelaisConfig", "RelaisCore"]),

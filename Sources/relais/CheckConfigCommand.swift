@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import RelaisConfig
+import RelaisControlCLI
 import RelaisTime
 import RelaisWeb
 

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import RelaisConfig
+import RelaisControlCLI
 
 /// Reads the configuration file: the only place the program touches it.
 enum ConfigFile {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Logging
 import RelaisConfig
+import RelaisControlCLI
 import RelaisNetfilter
 
 /// `relais firewall-cleanup`: deletes relais's own nftables table, named by the config, and nothing else.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Glibc
+import RelaisControlCLI
 
 /// The process entry. `relais ctl` runs synchronously on the main thread: no Swift concurrency worker
 /// threads to start and hand the command to (measured: ~1 ms less CPU, 3 context switches instead of 11;

@@ -3,6 +3,7 @@ import FoundationEssentials
 import Logging
 import RelaisControl
 import RelaisConfig
+import RelaisControlCLI
 import RelaisCore
 import RelaisCrypto
 import RelaisGateway

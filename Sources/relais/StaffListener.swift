@@ -1,5 +1,6 @@
 import FoundationEssentials
 import RelaisConfig
+import RelaisControlCLI
 import RelaisCore
 import RelaisHTTP
 import Logging

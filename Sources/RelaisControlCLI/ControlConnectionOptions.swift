@@ -11,6 +11,15 @@ struct ControlConnectionOptions: ParsableArguments {
 
     /// Sends one command; prints the reason on stderr and exits non-zero when it fails.
     func send<C: ControlCommand>(_ command: C.Type, _ request: C.Request) throws -> C.Response {
+        try Self.send(command, request, socket: socket)
+    }
+
+    func fail(_ message: String, code: ExitCode) -> ExitCode {
+        Self.fail(message, code: code)
+    }
+
+    /// `send` to the daemon at `socket`, for callers that did not parse options (`QuickCall`).
+    static func send<C: ControlCommand>(_ command: C.Type, _ request: C.Request, socket: String) throws(ExitCode) -> C.Response {
         let answer: Result<C.Response, ControlFailure>
         do {
             answer = try ControlClient(socketPath: socket).send(command, request)
@@ -23,7 +32,8 @@ struct ControlConnectionOptions: ParsableArguments {
         }
     }
 
-    func fail(_ message: String, code: ExitCode) -> ExitCode {
+    /// Says why on stderr; the exit code to throw.
+    static func fail(_ message: String, code: ExitCode) -> ExitCode {
         StandardStreams.writeError("relais ctl : \(message)\n")
         return code
     }

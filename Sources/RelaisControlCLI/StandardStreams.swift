@@ -1,9 +1,9 @@
 import Glibc
 
 /// The process's standard streams and whole-file reads, straight over the file descriptors.
-enum StandardStreams {
+public enum StandardStreams {
     /// Writes `text` to standard error, retrying short writes.
-    static func writeError(_ text: String) {
+    public static func writeError(_ text: String) {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
@@ -14,12 +14,12 @@ enum StandardStreams {
     }
 
     /// Everything standard input holds until end of file.
-    static func readInput() throws(ReadFailure) -> [UInt8] {
+    public static func readInput() throws(ReadFailure) -> [UInt8] {
         try readAll(STDIN_FILENO)
     }
 
     /// The whole content of the file at `path`.
-    static func readFile(_ path: String) throws(ReadFailure) -> [UInt8] {
+    public static func readFile(_ path: String) throws(ReadFailure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw ReadFailure(errorNumber: errno) }
         defer { close(descriptor) }
@@ -39,8 +39,8 @@ enum StandardStreams {
     }
 
     /// A failed read, with the system's description of why.
-    struct ReadFailure: Error, CustomStringConvertible {
-        let errorNumber: Int32
-        var description: String { String(cString: strerror(errorNumber)) }
+    public struct ReadFailure: Error, CustomStringConvertible {
+        public let errorNumber: Int32
+        public var description: String { String(cString: strerror(errorNumber)) }
     }
 }

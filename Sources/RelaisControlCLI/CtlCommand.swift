@@ -1,10 +1,11 @@
 import ArgumentParser
 import RelaisControl
+import RelaisCore
 
 /// `relais ctl`: the operator's client for the running daemon, over its local control socket.
 /// Its subcommands come from the command registry (`ControlCommands.all`), one generic subcommand per shape.
-struct CtlCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct CtlCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "ctl",
         // Run on its own by `Entry`: its help and errors still read « relais ctl ».
         _superCommandName: "relais",
@@ -16,6 +17,8 @@ struct CtlCommand: ParsableCommand {
         subcommands: ControlCommands.all.compactMap(subcommand(for:)))
 
     @OptionGroup var connection: ControlConnectionOptions
+
+    public init() {}
 
     /// The CLI form of a registered command, by its shape.
     private static func subcommand(for command: any ControlCommand.Type) -> (any ParsableCommand.Type)? {
@@ -59,9 +62,15 @@ struct MACBatchSubcommand<Command: MACBatchCommand>: ParsableCommand {
     @OptionGroup var devices: MACBatchArguments
 
     func run() throws {
-        let macs = try devices.parse(connection: connection)
-        let outcome = try connection.send(Command.self, MACBatch(macs))
-        print(BatchSummary.render(outcome, verb: Command.verb), terminator: "")
-        if let refusal = BatchSummary.refusal(outcome) { throw connection.fail(refusal, code: .failure) }
+        try Command.sendBatch(try devices.parse(connection: connection), socket: connection.socket)
+    }
+}
+
+extension MACBatchCommand {
+    /// Sends the batch, prints the outcome; throws the exit code when the call failed or any address was refused.
+    static func sendBatch(_ macs: [MACAddress], socket: String) throws(ExitCode) {
+        let outcome = try ControlConnectionOptions.send(Self.self, MACBatch(macs), socket: socket)
+        print(BatchSummary.render(outcome, verb: verb), terminator: "")
+        if let refusal = BatchSummary.refusal(outcome) { throw ControlConnectionOptions.fail(refusal, code: .failure) }
     }
 }
