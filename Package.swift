@@ -35,10 +35,10 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         // Transport-independent HTTP: values, responder protocol, router, middleware, cookies.
-        .target(name: "RelaisHTTP", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(name: "RelaisHTTP", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
 
         // Adapters.
-        .target(name: "RelaisMicroHTTPD", dependencies: ["CMicroHTTPD", "RelaisHTTP", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "RelaisMicroHTTPD", dependencies: ["CMicroHTTPD", "RelaisCore", "RelaisHTTP", .product(name: "Logging", package: "swift-log")]),
         .target(name: "RelaisCrypto", dependencies: ["COpenSSL", "RelaisCore"]),
         .target(name: "RelaisStore", dependencies: ["CSQLite", "RelaisCore"]),
         .target(name: "RelaisNetfilter", dependencies: ["CNFTables", "CConntrack", "RelaisCore", .product(name: "Logging", package: "swift-log")]),
@@ -77,13 +77,13 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
-        .testTarget(name: "RelaisMicroHTTPDTests", dependencies: ["RelaisMicroHTTPD", "RelaisHTTP", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "RelaisMicroHTTPDTests", dependencies: ["RelaisMicroHTTPD", "RelaisHTTP", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisCryptoTests", dependencies: ["RelaisCrypto"]),
         .testTarget(name: "RelaisStoreTests", dependencies: ["RelaisStore", "CSQLite", "RelaisCore"]),
         .testTarget(name: "RelaisNetfilterTests", dependencies: ["RelaisNetfilter", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisControlTests", dependencies: ["RelaisControl", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisGatewayTests", dependencies: ["RelaisGateway", "RelaisCore", "RelaisTesting", "RelaisStore", "RelaisNetfilter", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "RelaisHTTPTests", dependencies: ["RelaisHTTP", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "RelaisHTTPTests", dependencies: ["RelaisHTTP", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisWebTests", dependencies: ["RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway", "RelaisTesting", "RelaisStore", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EndToEndTests", dependencies: ["RelaisCore"]),
     ]

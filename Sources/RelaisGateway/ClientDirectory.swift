@@ -32,11 +32,6 @@ public final class ClientDirectory: Sendable {
         }
     }
 
-    /// The same, from the address's text as a server adapter reports it; nil for text that is no address.
-    public func session(forIPAddress text: String) -> Session? {
-        IPAddress(text).flatMap { session(forIPAddress: $0) }
-    }
-
     /// The live session of this device, if any.
     public func session(for mac: MACAddress) -> Session? {
         state.withLock { $0.byMAC[mac]?.session }

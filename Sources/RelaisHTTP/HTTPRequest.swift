@@ -1,3 +1,5 @@
+import RelaisCore
+
 /// One HTTP request as the web layer sees it, independent of the server library.
 public struct HTTPRequest: Sendable {
     /// Upper-case method: GET, POST, HEAD…
@@ -10,14 +12,14 @@ public struct HTTPRequest: Sendable {
     public var headers: [(name: String, value: String)]
     /// The body as received (empty for GET).
     public var body: [UInt8]
-    /// The peer's IP address as text (IPv4 dotted quad, or IPv6 without brackets).
-    public var clientAddress: String
+    /// The peer's IP address, IPv4-mapped IPv6 already reported as the IPv4 it is.
+    public var clientAddress: IPAddress
     /// True when the request arrived on a TLS listener (cookies are then marked `Secure`).
     public var isSecure: Bool
 
     public init(
         method: String, path: String, query: String = "", headers: [(name: String, value: String)] = [], body: [UInt8] = [],
-        clientAddress: String, isSecure: Bool = false
+        clientAddress: IPAddress, isSecure: Bool = false
     ) {
         self.method = method
         self.path = path

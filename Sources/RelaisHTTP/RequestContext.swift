@@ -1,3 +1,5 @@
+import RelaisCore
+
 /// What a handler knows about a request beyond the request itself. Each audience declares its own
 /// context type (the portal adds the language, the staff pages the signed-in agent) without touching
 /// this module: the router and the middleware are generic over it.
@@ -9,8 +11,8 @@ public protocol RequestContext: Sendable {
 }
 
 extension RequestContext {
-    /// The peer's IP address as text.
-    public var clientAddress: String { core.clientAddress }
+    /// The peer's IP address.
+    public var clientAddress: IPAddress { core.clientAddress }
     /// True when the request came over TLS: cookies are then marked `Secure`.
     public var isSecure: Bool { core.isSecure }
     /// The values of the route's `:name` captures.
@@ -19,7 +21,7 @@ extension RequestContext {
 
 /// The part of every context the router fills: peer, transport, route captures.
 public struct CoreRequestContext: Sendable {
-    public var clientAddress: String
+    public var clientAddress: IPAddress
     public var isSecure: Bool
     public var parameters: RouteParameters
 

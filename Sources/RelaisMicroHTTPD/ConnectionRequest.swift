@@ -1,14 +1,17 @@
 import CMicroHTTPD
 import Glibc
+import RelaisCore
 import RelaisHTTP
 
 /// Reads the parts of an `HTTPRequest` that MHD holds on the connection.
 enum ConnectionRequest {
-    static func make(connection: OpaquePointer, method: String, context: RequestContext, isSecure: Bool) -> HTTPRequest {
+    /// nil when MHD cannot tell the peer's IP address (not expected on an IP listener).
+    static func make(connection: OpaquePointer, method: String, context: RequestContext, isSecure: Bool) -> HTTPRequest? {
+        guard let clientAddress = clientAddress(of: connection) else { return nil }
         let (path, query) = context.pathAndQuery
         return HTTPRequest(
             method: method, path: path, query: query, headers: context.headers,
-            body: context.body, clientAddress: clientAddress(of: connection), isSecure: isSecure)
+            body: context.body, clientAddress: clientAddress, isSecure: isSecure)
     }
 
     /// Header fields in arrival order, names lower-cased.
@@ -79,9 +82,8 @@ enum ConnectionRequest {
         return scan.end - scan.lastEnd > 4
     }
 
-    /// The peer's IP address as text; empty if MHD cannot tell.
-    static func clientAddress(of connection: OpaquePointer) -> String {
-        guard let address = relais_mhd_client_address(connection) else { return "" }
-        return ListenAddress.text(of: address) ?? ""
+    /// The peer's IP address; nil if MHD cannot tell.
+    static func clientAddress(of connection: OpaquePointer) -> IPAddress? {
+        relais_mhd_client_address(connection).flatMap(ListenAddress.address(of:))
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RelaisCore
 
 /// A listen address and port parsed from text, ready for `MHD_OPTION_SOCK_ADDR`.
 struct ListenAddress {
@@ -45,24 +46,17 @@ struct ListenAddress {
         }
     }
 
-    /// The text form of a peer's socket address, or nil for a family other than IPv4/IPv6.
-    static func text(of address: UnsafePointer<sockaddr>) -> String? {
+    /// A peer's socket address as a typed value, read from its bytes (no text formatting on the request
+    /// path), or nil for a family other than IPv4/IPv6. A listener on "::" sees IPv4 peers as
+    /// ::ffff:a.b.c.d: they are reported as the IPv4 they are.
+    static func address(of address: UnsafePointer<sockaddr>) -> IPAddress? {
         switch Int32(address.pointee.sa_family) {
         case AF_INET:
-            // Dotted quad by hand: glibc's inet_ntop formats IPv4 through sprintf, on every request.
-            let raw = UInt32(bigEndian: UnsafeRawPointer(address).assumingMemoryBound(to: sockaddr_in.self).pointee.sin_addr.s_addr)
-            return "\(raw >> 24).\(raw >> 16 & 0xFF).\(raw >> 8 & 0xFF).\(raw & 0xFF)"
+            let raw = UnsafeRawPointer(address).assumingMemoryBound(to: sockaddr_in.self).pointee.sin_addr
+            return withUnsafeBytes(of: raw) { IPAddress(bytes: Array($0)) }
         case AF_INET6:
-            var bytes = UnsafeRawPointer(address).assumingMemoryBound(to: sockaddr_in6.self).pointee.sin6_addr
-            // A listener on "::" sees IPv4 peers as ::ffff:a.b.c.d; report them as the IPv4 they are.
-            let mapped = withUnsafeBytes(of: &bytes) { raw -> String? in
-                guard raw.prefix(10).allSatisfy({ $0 == 0 }), raw[10] == 0xFF, raw[11] == 0xFF else { return nil }
-                return "\(raw[12]).\(raw[13]).\(raw[14]).\(raw[15])"
-            }
-            if let mapped { return mapped }
-            var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
-            guard inet_ntop(AF_INET6, &bytes, &buffer, socklen_t(buffer.count)) != nil else { return nil }
-            return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let raw = UnsafeRawPointer(address).assumingMemoryBound(to: sockaddr_in6.self).pointee.sin6_addr
+            return withUnsafeBytes(of: raw) { IPAddress(bytes: Array($0)) }?.normalized
         default:
             return nil
         }

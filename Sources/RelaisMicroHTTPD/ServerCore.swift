@@ -68,7 +68,11 @@ final class ServerCore: Sendable {
             refusals.record(FramingRefusal.Kind.bodyTooLarge.rawValue)
             return queue(Self.tooLarge, on: connection, closing: true)
         }
-        let request = ConnectionRequest.make(connection: connection, method: method, context: context, isSecure: configuration.tls != nil)
+        guard let request = ConnectionRequest.make(connection: connection, method: method, context: context, isSecure: configuration.tls != nil) else {
+            // No peer address, so no device to answer for: MHD should always know it on an IP listener.
+            logger.error("request without peer address")
+            return queue(Self.failed, on: connection, closing: true)
+        }
         if let response = responder.immediateResponse(to: request) {
             return queue(response, on: connection, context: context)
         }

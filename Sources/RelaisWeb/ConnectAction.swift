@@ -38,12 +38,7 @@ extension PortalPages {
             return try splash(refusedVisit, continueURL: fields["continue"], problem: true, status: 403)
         case .accepted(let fields, let acceptedVisit): (form, visit) = (fields, acceptedVisit)
         }
-        let outcome: VisitorAcceptOutcome
-        if let address = IPAddress(visit.ipAddress) {
-            outcome = await gateway.acceptTerms(ipAddress: address, termsVersion: settings.termsVersion)
-        } else {
-            outcome = .denied(.unknownDevice)
-        }
+        let outcome = await gateway.acceptTerms(ipAddress: visit.ipAddress, termsVersion: settings.termsVersion)
         let now = clock()
         let messages = renderer.messages[visit.language]
         var page = ConnectionResultPage(

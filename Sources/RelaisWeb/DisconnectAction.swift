@@ -13,7 +13,7 @@ extension PortalPages {
             return try splash(refusedVisit, problem: true, status: 403)
         case .accepted(_, let acceptedVisit): visit = acceptedVisit
         }
-        if let address = IPAddress(visit.ipAddress) { _ = await gateway.logout(ipAddress: address) }
+        _ = await gateway.logout(ipAddress: visit.ipAddress)
         return renderer.page("disconnected", [:], visit: visit, switchPath: "/")
     }
 }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import RelaisCore
 import RelaisHTTP
 
 /// What the pages of one request share: the request, its language and the time.
@@ -23,7 +24,7 @@ struct PortalVisit {
         self.now = now
     }
 
-    var ipAddress: String { request.clientAddress }
+    var ipAddress: IPAddress { request.clientAddress }
 
     /// The value of the hidden `lang` field of forms; nil when the browser's preference applies.
     var languageField: String? { explicitLanguage ? language.rawValue : nil }

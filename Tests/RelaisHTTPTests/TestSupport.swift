@@ -1,4 +1,5 @@
 import RelaisHTTP
+import RelaisTesting
 
 /// A context with a language, as an audience module would declare one.
 struct TestContext: LanguageContext {

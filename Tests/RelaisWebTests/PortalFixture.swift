@@ -41,7 +41,7 @@ struct PortalFixture {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("captive-portal").path
 
-    static let visitorIP = "192.0.2.50"
+    static let visitorIP: IPAddress = "192.0.2.50"
     static let visitorMAC = MACAddress("02:00:5e:10:00:50")!
 
     let clock = ManualClock()
@@ -56,7 +56,7 @@ struct PortalFixture {
             formTokenSeconds: 900, sessionSeconds: 4 * 3600, idleSeconds: 30 * 60, maxBodyBytes: 16_384,
             developmentMode: developmentMode, assetsDirectory: Self.assetsDirectory)
         visitors = try InMemoryVisitorGateway(clock: clock, limits: SessionLimits(sessionSeconds: 4 * 3600, idleSeconds: 30 * 60))
-        visitors.neighbours.set(IPAddress(stringLiteral: Self.visitorIP), Self.visitorMAC)
+        visitors.neighbours.set(Self.visitorIP, Self.visitorMAC)
         try await visitors.gateway.start()
         let clock = self.clock
         responder = PortalResponder(
@@ -66,7 +66,7 @@ struct PortalFixture {
     }
 
     /// A request as the server adapter would hand it over, for the portal host unless told otherwise.
-    func request(_ method: String = "GET", _ target: String, host: String = "192.0.2.1:2050", from ip: String = visitorIP,
+    func request(_ method: String = "GET", _ target: String, host: String = "192.0.2.1:2050", from ip: IPAddress = visitorIP,
                  headers: [(name: String, value: String)] = [], body: String = "", contentType: String? = nil) -> HTTPRequest {
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         var all = [(name: "host", value: host)] + headers
@@ -86,17 +86,17 @@ struct PortalFixture {
         return TestResponse(response)
     }
 
-    func get(_ target: String, from ip: String = visitorIP, headers: [(name: String, value: String)] = []) async -> TestResponse {
+    func get(_ target: String, from ip: IPAddress = visitorIP, headers: [(name: String, value: String)] = []) async -> TestResponse {
         await send(request("GET", target, from: ip, headers: headers))
     }
 
     /// Posts the fields of a form found in a page, like a browser.
-    func submit(_ form: BrowserForm, from ip: String = visitorIP) async -> TestResponse {
+    func submit(_ form: BrowserForm, from ip: IPAddress = visitorIP) async -> TestResponse {
         await send(request("POST", form.action, from: ip, body: form.encodedBody, contentType: "application/x-www-form-urlencoded"))
     }
 
     /// Accepts the terms from `ip` through the pages; returns the confirmation.
-    func connect(from ip: String = visitorIP) async throws -> TestResponse {
+    func connect(from ip: IPAddress = visitorIP) async throws -> TestResponse {
         let splash = await get("/", from: ip)
         let form = try BrowserForm.find(in: splash.text, action: "/connexion")
         return await submit(form, from: ip)

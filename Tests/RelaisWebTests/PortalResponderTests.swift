@@ -1,4 +1,5 @@
 import Foundation
+import RelaisCore
 import RelaisWeb
 import Testing
 
@@ -86,8 +87,8 @@ import Testing
 @Suite struct FormTokenOverflowTests {
     @Test func fullRegistryGivesA503PageAndSpentTokensStaySpent() async throws {
         let portal = try await PortalFixture(usedTokens: UsedFormTokens(capacity: 3, perClientLimit: 3))
-        let visitors = ["192.0.2.61", "192.0.2.62", "192.0.2.63"]
-        var spent: [(form: BrowserForm, ip: String)] = []
+        let visitors: [IPAddress] = ["192.0.2.61", "192.0.2.62", "192.0.2.63"]
+        var spent: [(form: BrowserForm, ip: IPAddress)] = []
         for ip in visitors {
             let form = try BrowserForm.find(in: await portal.get("/", from: ip).text, action: "/connexion")
             #expect(await portal.submit(form, from: ip).status != 503)
