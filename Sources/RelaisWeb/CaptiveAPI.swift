@@ -25,7 +25,7 @@ extension PortalPages {
         let session = gateway.directory.session(forIPAddress: visit.ipAddress)
         let document = CaptiveAPIDocument(
             captive: session == nil, userPortalURL: portalURL, venueInfoURL: settings.venueInfoURL,
-            secondsRemaining: session?.remainingSeconds(at: visit.now),
+            secondsRemaining: session.map { timeLeft(of: $0, at: visit.now) },
             canExtendSession: session == nil ? nil : false)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -48,7 +48,7 @@ extension PortalPages {
         let status: Int
         switch outcome {
         case .connected(let session):
-            page.timeLeft = messages.duration(seconds: session.remainingSeconds(at: now))
+            page.timeLeft = messages.duration(seconds: timeLeft(of: session, at: now))
             page.target = ContinueTarget(form["continue"], portalHost: settings.host).map {
                 (url: $0.url, label: messages.format("connected.continue", ["host": $0.host]))
             }

@@ -1,3 +1,5 @@
+import FoundationEssentials
+import RelaisCore
 import RelaisHTTP
 
 /// The view model of `/statut`: the time left and the « Se déconnecter » form.
@@ -23,10 +25,18 @@ extension PortalPages {
         }
         let messages = renderer.messages[visit.language]
         let page = StatusPage(
-            timeLeft: messages.duration(seconds: session.remainingSeconds(at: visit.now)),
+            timeLeft: messages.duration(seconds: timeLeft(of: session, at: visit.now)),
             idleRule: messages.format("common.idle_rule", ["duration": messages.duration(seconds: session.idleSeconds)]),
             token: try forms.issue(.disconnect, for: .visitor(ipAddress: visit.ipAddress), now: visit.now),
             langField: visit.languageField, problem: problem)
         return renderer.page("status", page.values, visit: visit, status: status, switchPath: "/statut")
+    }
+}
+
+extension PortalPages {
+    /// Seconds left in a session as the gateway measures them, on the monotonic clock: setting the date
+    /// does not change what the visitor is told. Wall time only for a session the directory no longer holds.
+    func timeLeft(of session: Session, at now: Date) -> Int {
+        gateway.directory.remainingSeconds(for: session.mac) ?? session.remainingSeconds(at: now)
     }
 }

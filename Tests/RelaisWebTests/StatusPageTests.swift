@@ -24,6 +24,20 @@ import Testing
         #expect(after.location == "/")
     }
 
+    /// Setting the box's date (a wall-clock jump) does not change the time left the visitor is told:
+    /// it is measured on the monotonic clock, as the session's limits are.
+    @Test func timeLeftIgnoresAWallClockJump() async throws {
+        let portal = try await PortalFixture()
+        _ = try await portal.connect()
+        portal.clock.advance(by: 15 * 60)
+        portal.clock.jumpWall(by: 3 * 3600)
+        let status = await portal.get("/statut")
+        #expect(status.status == 200)
+        #expect(status.text.contains("3 heures et 45 minutes"), "the wall jump of 3 hours is ignored")
+        let api = await portal.get("/api/captive")
+        #expect(api.text.contains(#""seconds-remaining":13500"#), "\(api.text)")
+    }
+
     @Test func englishStatus() async throws {
         let portal = try await PortalFixture()
         _ = try await portal.connect()
