@@ -34,7 +34,7 @@ public struct NetworkNamespace: Sendable {
     /// Runs a command inside the namespace; its standard output, or an error when it fails.
     @discardableResult
     public func exec(_ arguments: String..., input: String? = nil) throws -> String {
-        try Shell.run(["ip", "netns", "exec", name] + arguments, input: input)
+        try Shell.run(["ip", "netns", "exec", name] + arguments, input: input).output
     }
 
     /// Runs `body` on a new thread that has joined the namespace: sockets it opens belong to the namespace.
@@ -58,44 +58,19 @@ public struct NetworkNamespace: Sendable {
     /// `setns` and `CLONE_NEWNET` (0x40000000) are not exported by Swift's Glibc module: find the function in the C library.
     private static func join(_ path: String) throws {
         typealias SetNS = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "setns") else { throw ShellError.failed("no setns") }
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "setns") else { throw NamespaceError.failed("no setns") }
         let setns = unsafeBitCast(symbol, to: SetNS.self)
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw ShellError.failed("open \(path)") }
+        guard fd >= 0 else { throw NamespaceError.failed("open \(path)") }
         defer { close(fd) }
-        guard setns(fd, 0x4000_0000) == 0 else { throw ShellError.failed("setns \(path)") }
+        guard setns(fd, 0x4000_0000) == 0 else { throw NamespaceError.failed("setns \(path)") }
     }
 }
 
-public enum ShellError: Error, CustomStringConvertible {
+public enum NamespaceError: Error, CustomStringConvertible {
     case failed(String)
     public var description: String {
         switch self { case .failed(let text): text }
     }
 }
 
-/// Spawns a command from the test's own (root) namespace and waits for it.
-public enum Shell {
-    @discardableResult
-    public static func run(_ arguments: [String], input: String? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let stdin = Pipe()
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ShellError.failed("\(arguments.joined(separator: " ")): status \(process.terminationStatus): \(errorText)")
-        }
-        return text
-    }
-}

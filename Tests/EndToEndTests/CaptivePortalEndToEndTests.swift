@@ -1,4 +1,5 @@
 import Foundation
+import RelaisTesting
 import Testing
 
 /// The visitor's whole path on real libmicrohttpd, SQLite and nftables, in namespaces made by the test:

@@ -1,4 +1,5 @@
 import Foundation
+import RelaisTesting
 
 /// The real `relais` binary, run inside the gateway namespace with a config the test writes.
 final class RelaisDaemon {

@@ -1,4 +1,5 @@
 import Foundation
+import RelaisTesting
 
 /// A keep-alive connection opened by the phone before acceptance (so redirected to the portal),
 /// used again after acceptance: what does the second request meet?

@@ -1,4 +1,5 @@
 import Foundation
+import RelaisTesting
 
 /// Three network namespaces the test makes and removes itself: a visitor's device ("client"),
 /// the box running relais ("gateway") and a stand-in for the internet ("internet").

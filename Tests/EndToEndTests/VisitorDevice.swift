@@ -1,4 +1,5 @@
 import Foundation
+import RelaisTesting
 
 /// What a visitor's phone does, with curl inside the client namespace: probe, open the portal, post its form.
 struct VisitorDevice {

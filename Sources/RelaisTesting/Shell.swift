@@ -1,22 +1,22 @@
 import Foundation
 
-/// Runs commands for the end-to-end test, from the root network namespace.
-enum Shell {
-    struct Result {
-        var status: Int32
-        var output: String
-        var error: String
+/// Runs commands for the namespace and end-to-end tests, from the root network namespace.
+public enum Shell {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var output: String
+        public var error: String
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var command: [String]
-        var result: Result
-        var description: String { "\(command.joined(separator: " ")) → \(result.status): \(result.error)\(result.output)" }
+    public struct Failure: Error, CustomStringConvertible {
+        public var command: [String]
+        public var result: Result
+        public var description: String { "\(command.joined(separator: " ")) → \(result.status): \(result.error)\(result.output)" }
     }
 
     /// Runs a command to completion and returns what it printed.
     @discardableResult
-    static func run(_ arguments: [String], input: String? = nil, check: Bool = true) throws -> Result {
+    public static func run(_ arguments: [String], input: String? = nil, check: Bool = true) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
@@ -52,12 +52,12 @@ enum Shell {
 
     /// Runs a command inside a network namespace.
     @discardableResult
-    static func inNamespace(_ namespace: String, _ arguments: [String], input: String? = nil, check: Bool = true) throws -> Result {
+    public static func inNamespace(_ namespace: String, _ arguments: [String], input: String? = nil, check: Bool = true) throws -> Result {
         try run(["ip", "netns", "exec", namespace] + arguments, input: input, check: check)
     }
 
     /// Starts a long-running process inside a namespace; its output goes to `logFile`.
-    static func start(in namespace: String, _ arguments: [String], logFile: String) throws -> Process {
+    public static func start(in namespace: String, _ arguments: [String], logFile: String) throws -> Process {
         _ = FileManager.default.createFile(atPath: logFile, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
         let process = Process()
@@ -71,7 +71,7 @@ enum Shell {
     }
 
     /// True when running as root, which the namespaces need.
-    static var isRoot: Bool { getuid() == 0 }
+    public static var isRoot: Bool { getuid() == 0 }
 }
 
 /// Holds data handed back from a reading thread.
