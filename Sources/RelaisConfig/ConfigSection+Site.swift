@@ -1,3 +1,5 @@
+import RelaisCore
+
 extension ConfigSection {
     /// `[site]`: where the box is; its time zone for everything reckoned in local civil time.
     static let site = ConfigSection(
@@ -9,17 +11,14 @@ extension ConfigSection {
 }
 
 extension ConfigValueRules {
-    /// A tzdata name such as `Europe/Paris` or `America/Cayenne`: letters, digits, `_`, `+`, `-` and `/`
-    /// between non-empty parts; never `..` nor an absolute path, since it names a file under /usr/share/zoneinfo.
+    /// A tzdata name such as `Europe/Paris` or `America/Cayenne` (`TimeZoneRules.isValidName`, the rule the
+    /// zoneinfo loader applies), at most 64 characters: never `..` nor an absolute path.
     /// Whether the zone exists is checked by `serve` and `check-config` when they load it.
     static func timeZoneName(_ value: ConfigValue) throws(ValueRejection) -> String {
         guard case .string(let name) = value else {
             throw ValueRejection(problem: "\(value.rendered) is not a string", allowed: "a time zone name such as \"Europe/Paris\"")
         }
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+-/")
-        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
-        guard !name.isEmpty, name.count <= 64, name.allSatisfy(allowed.contains),
-              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+        guard name.count <= 64, TimeZoneRules.isValidName(name) else {
             throw ValueRejection(problem: "\(value.rendered) is not a time zone name",
                                  allowed: "a tzdata name such as \"Europe/Paris\" (see /usr/share/zoneinfo)")
         }

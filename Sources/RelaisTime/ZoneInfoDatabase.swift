@@ -25,13 +25,7 @@ public struct ZoneInfoDatabase: Sendable {
     /// A tzdata name: parts of `A-Z a-z 0-9 _ + -` separated by single slashes. No dots, so no `..`, and no
     /// leading slash, so the file is always inside the directory.
     public static func isValidZoneName(_ name: String) -> Bool {
-        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
-        return name.utf8.count <= 255 && parts.allSatisfy { part in
-            !part.isEmpty && part.unicodeScalars.allSatisfy { scalar in
-                scalar.isASCII && (("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar)
-                    || ("0"..."9").contains(scalar) || "_+-".unicodeScalars.contains(scalar))
-            }
-        }
+        TimeZoneRules.isValidName(name)
     }
 
     private func read(_ path: String, zone: String) throws(TimeZoneError) -> [UInt8] {
