@@ -16,4 +16,7 @@ public enum DenialReason: String, Sendable, Equatable {
     case invalidDevice = "invalid-device"
     /// As many devices as the box admits (`session.max_devices`) are already connected.
     case capacityReached = "capacity-reached"
+    /// The wall clock is not set yet (a box without a battery-backed clock, before NTP): no session can
+    /// be dated, so none is opened; the page says to try again in a minute.
+    case clockNotSet = "clock-not-set"
 }
