@@ -7,6 +7,7 @@ extension Gateway {
     public func authorize(_ macs: [MACAddress]) async throws -> OperatorBatchResult {
         try await exclusively {
             let wall = clocks.wallNow(), now = clocks.monotonicNow()
+            guard clockIsSet() else { return OperatorBatchResult(changed: [], unchanged: macs) }
             var sessions: [Session] = []
             var skipped: [MACAddress] = []
             for mac in macs {

@@ -6,6 +6,7 @@ extension Gateway {
         let mac = neighbours.macAddress(for: address)
         return await exclusively {
             let now = clocks.monotonicNow()
+            guard clockIsSet() else { return refused(.clockNotSet, address: address) }
             let decision = policy.admitVisitor(
                 mac: mac, ipAddress: address, termsVersion: termsVersion,
                 isBlocked: mac.map(directory.isBlocked) ?? false, now: clocks.wallNow())

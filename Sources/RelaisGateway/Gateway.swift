@@ -19,6 +19,12 @@ public actor Gateway: VisitorGateway {
     let layout: FirewallLayout
     let clocks: any Clocks
     let logger: Logger
+    /// The anonymous usage stream, told of sessions opened and ended; nil counts nothing.
+    public nonisolated let usage: UsageRecorder?
+    /// No session is opened (so none is dated) while the wall clock reads before this floor.
+    let plausibility: ClockPlausibility
+    /// When the operator was last told the clock is not set: at most once a minute.
+    var clockWarnedAt: Duration?
     var installed = false
     /// Devices the last sweep found granted but idle in the firewall: a device is ended as idle only when
     /// two sweeps in a row find it so, so one unreliable kernel listing never ends a live session.
@@ -34,7 +40,7 @@ public actor Gateway: VisitorGateway {
     public init(
         store: any SessionStore, firewall: any Firewall, tracker: any ConnectionTracker,
         neighbours: any NeighbourTable, layout: FirewallLayout, limits: SessionLimits,
-        clocks: any Clocks, logger: Logger
+        clocks: any Clocks, logger: Logger, usage: UsageRecorder? = nil, plausibility: ClockPlausibility = ClockPlausibility()
     ) {
         self.directory = ClientDirectory(clocks: clocks)
         self.store = store
@@ -45,6 +51,8 @@ public actor Gateway: VisitorGateway {
         self.layout = layout
         self.clocks = clocks
         self.logger = logger
+        self.usage = usage
+        self.plausibility = plausibility
     }
 
     /// Rebuilds the firewall from the store: the still-valid sessions pass again with their remaining time.
@@ -52,6 +60,7 @@ public actor Gateway: VisitorGateway {
         try await exclusively {
             let wall = clocks.wallNow(), now = clocks.monotonicNow()
             let expired = try await store.endExpiredSessions(at: wall)
+            countEnded(expired)
             let live = try await store.liveSessions(at: wall)
             let blocked = try await store.blockedDevices()
             let entries = live.map { ClientDirectory.Entry(session: $0, timer: .restored($0, wallNow: wall, monotonicNow: now)) }
@@ -96,6 +105,7 @@ public actor Gateway: VisitorGateway {
             await withdraw(admitted, timers: admittedTimers, at: now, after: error)
             throw error
         }
+        countStarted(admitted)
         record(admitted, timers: admittedTimers)
         return outcomes
     }
@@ -139,6 +149,7 @@ public actor Gateway: VisitorGateway {
         // Turns make the directory's session of each device the one just ended.
         for session in ended { idleAtLastSweep.remove(session.mac) }
         directory.remove(ended.map(\.mac))
+        countEnded(ended)
         try firewall.revoke(ended.map(\.mac))
         forget(ended)
     }

@@ -66,3 +66,11 @@ private final class DeletedRowCount: Sendable {
 
     var value: Int { count.withLock { $0 } }
 }
+
+extension AppDatabase {
+    /// Ends a purge: the WAL, which still holds the deleted rows' old pages, is checkpointed and truncated
+    /// (see ``checkpointAndTruncateWAL(_:)``). False when a reader kept it from finishing: try again later.
+    public func truncateWALAfterPurge() async throws -> Bool {
+        try await checkpointAndTruncateWAL("purge")
+    }
+}

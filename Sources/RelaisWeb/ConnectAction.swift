@@ -23,6 +23,7 @@ struct ConnectionResultPage {
         case .denied(.blocked): values["blocked"] = true
         case .denied(.unknownDevice), .denied(.invalidDevice): values["unknownDevice"] = true
         case .denied(.capacityReached): values["capacity"] = true
+        case .denied(.clockNotSet): values["clockNotSet"] = true
         case .failed: values["failed"] = true
         }
         return values
@@ -55,8 +56,8 @@ extension PortalPages {
             status = 200
         case .denied(.blocked):
             status = 403
-        case .denied(.capacityReached):
-            // The box already serves as many devices as it may: a place frees up when a session ends.
+        case .denied(.capacityReached), .denied(.clockNotSet):
+            // The box is full (a place frees up when a session ends), or waits for NTP: both pass soon.
             page.retryToken = try? forms.issue(.connect, for: .visitor(ipAddress: visit.ipAddress), now: now)
             status = 503
         case .denied:

@@ -66,13 +66,18 @@ struct ServeCommand: AsyncParsableCommand {
             tracker = unenforced
             logger.warning("firewall disabled by configuration (firewall = \"none\"): nothing is enforced, development only")
         }
+        let random = SystemRandomSource()
+        // Nothing is dated nor purged while the wall clock reads before the release or the store's last record.
+        let plausibility = ClockPlausibility(latestRecorded: try await database.latestRecordedTime())
+        let usage = UsageRecorder(
+            store: database, zone: zone, random: random, keyedHash: { try HMACSHA256Authenticator(key: $0) },
+            plausibility: plausibility, logger: Logger(label: "relais.usage"))
         let gateway = Gateway(
             store: database, firewall: firewall, tracker: tracker,
             neighbours: neighbours(for: config),
             layout: FirewallLayout(config: config), limits: config.sessionLimits, clocks: SystemClocks(),
-            logger: Logger(label: "relais.gateway"))
+            logger: Logger(label: "relais.gateway"), usage: usage, plausibility: plausibility)
 
-        let random = SystemRandomSource()
         // A new key at each start: forms issued before a restart are refused and re-issued, nothing else depends on it.
         let formKey = try random.randomBytes(32)
         let portalSettings = PortalSettings(config: config)
@@ -102,8 +107,13 @@ struct ServeCommand: AsyncParsableCommand {
             let listing = try gateway.listKernel()
             try await gateway.sweep(listing: listing)
         }
+        let purge = PurgeJob(
+            steps: PurgeSteps.standard(database: database, zone: zone), clocks: SystemClocks(), plausibility: plausibility,
+            logger: Logger(label: "relais.purge"))
+        PurgeSteps.schedule(on: &scheduler, purge: purge, database: database, usage: usage)
         let group = ServiceGroup(configuration: .init(
             services: [
+                .init(service: UsageFlushService(usage: usage)),
                 .init(service: GatewayService(gateway: gateway)),
                 .init(service: scheduler),
                 .init(service: HTTPService(server: server, name: "portal", logger: logger)),

@@ -1,0 +1,40 @@
+import FoundationEssentials
+import RelaisCore
+
+/// The purge of one retention category: the composition root registers one per category that has rows
+/// to remove, each with one line (`PurgeStep(category: .legalLog) { now, batch in … }`).
+public struct PurgeStep: Sendable {
+    /// Removes what is past retention at `now` in batches of at most `batchSize` rows, each its own short
+    /// transaction; returns the rows removed. Must be safe to run again after an interruption.
+    public typealias Run = @Sendable (_ now: Date, _ batchSize: Int) async throws -> Int
+    /// How many rows `run` would remove at `now` (`relais purge --dry-run`).
+    public typealias Count = @Sendable (_ now: Date) async throws -> Int
+
+    public let category: RetentionCategory.ID
+    public let count: Count?
+    public let run: Run
+
+    public init(category: RetentionCategory.ID, count: Count? = nil, run: @escaping Run) {
+        self.category = category
+        self.count = count
+        self.run = run
+    }
+
+    /// A step over a function that removes at most `limit` rows per call, in its own transaction
+    /// (`purgeLegalEntries(endedBefore:limit:)`, `purgeExpiredConsents(now:limit:)`): called until a call
+    /// removes fewer than the batch size.
+    public static func repeating(
+        category: RetentionCategory.ID, count: Count? = nil,
+        batch: @escaping @Sendable (_ now: Date, _ limit: Int) async throws -> Int
+    ) -> PurgeStep {
+        PurgeStep(category: category, count: count) { now, batchSize in
+            var total = 0
+            while true {
+                try Task.checkCancellation()
+                let removed = try await batch(now, batchSize)
+                total += removed
+                if removed < batchSize { return total }
+            }
+        }
+    }
+}
