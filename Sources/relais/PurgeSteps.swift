@@ -9,23 +9,10 @@ import RelaisTime
 /// shared by `serve` (hourly) and `relais purge`.
 enum PurgeSteps {
     static func standard(database: AppDatabase, zone: TimeZoneRules) -> [PurgeStep] {
-        @Sendable func cutoff(_ id: RetentionCategory.ID, _ now: Date) -> Date {
-            RetentionPolicy.cutoff(for: id, at: now, in: zone) ?? now
-        }
-        @Sendable func usageDay(_ now: Date) -> LocalDate { zone.localDate(at: cutoff(.usageAggregates, now)) }
-        return [
-            PurgeStep(category: .sessions, count: { now in
-                try await database.countEndedSessions(endedBefore: cutoff(.sessions, now))
-            }) { now, batch in
-                try await database.purgeEndedSessions(endedBefore: cutoff(.sessions, now), batchSize: batch)
-            },
-            PurgeStep(category: .usageAggregates, count: { now in try await database.countUsage(before: usageDay(now)) }) { now, batch in
-                // Flush marks only guard a retry of the last minutes: a day is ample.
-                try await database.purgeUsage(before: usageDay(now), flushesBefore: now.addingTimeInterval(-86_400), batchSize: batch)
-            },
-            // The other categories' owners provide their purge; register each with one line, e.g.
-            // PurgeStep.repeating(category: .legalLog) { now, limit in try await database.purgeLegalEntries(endedBefore: cutoff(.legalLog, now), limit: limit) },
-            // PurgeStep.repeating(category: .consents) { now, limit in try await database.purgeExpiredConsents(now: now, limit: limit) },
+        database.purgeSteps(in: zone) + [
+            // One line per category whose owner provides the purge, e.g.:
+            // .repeating(category: .legalLog) { now, limit in try await database.purgeLegalEntries(endedBefore: RetentionPolicy.cutoff(for: .legalLog, at: now, in: zone)!, limit: limit) },
+            // .repeating(category: .consents) { now, limit in try await database.purgeExpiredConsents(now: now, limit: limit) },
         ]
     }
 

@@ -1,5 +1,4 @@
-import FoundationEssentials
-import RelaisCore
+import struct FoundationEssentials.Date
 
 /// The purge of one retention category: the composition root registers one per category that has rows
 /// to remove, each with one line (`PurgeStep(category: .legalLog) { now, batch in … }`).
