@@ -26,7 +26,7 @@ extension PortalPages {
             logger.warning("portal form registry full", metadata: ["portal.status": "\(error.status)"])
             throw error
         case .refused(let refusal):
-            logger.info("portal form refused", metadata: ["portal.token": "\(refusal.rawValue)", "http.path": "\(request.path)"])
+            logger.info("portal form refused", metadata: ["portal.token": "\(refusal.rawValue)", "portal.form": "\(purpose.name)"])
             logger.debug("portal form refused", metadata: ["portal.client": "\(visit.ipAddress)"])
             return .refused(form, visit)
         }
