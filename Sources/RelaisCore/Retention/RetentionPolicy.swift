@@ -48,7 +48,7 @@ public enum RetentionPolicy {
             purgeRule: "AppDatabase.purgeExpiredConsents(now:limit:)"),
         RetentionCategory(
             id: .helpRequests,
-            data: "a visitor's request for help: place, time, what the visitor typed, its state",
+            data: "time, place and state of a visitor's request for help",
             purpose: "let an agent on duty answer the request",
             legalBasis: "6(1)(e) public task (digital inclusion)",
             retention: .endOfLocalDay,
@@ -73,7 +73,7 @@ public enum RetentionPolicy {
             purpose: "anonymous figures for the département's evaluation of its digital-inclusion strategy",
             legalBasis: "6(1)(e) public task (anonymisation itself; the output is not personal data)",
             retention: .days(usageAggregateDays, after: "the hour counted"),
-            purgeRule: "AppDatabase.purgeUsage(before:batchSize:) deletes whole days"),
+            purgeRule: "AppDatabase.purgeUsage(before:flushesBefore:batchSize:) deletes whole local days"),
         RetentionCategory(
             id: .placesDirectory,
             data: "places of digital help: name, address, opening hours, services (national schema)",

@@ -31,7 +31,13 @@ struct RetentionPolicyTests {
     @Test func theDocsShowTheTableAsImplemented() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let docs = try String(contentsOf: root.appendingPathComponent("docs/data-protection.md"), encoding: .utf8)
-        #expect(docs.contains(RetentionPolicy.markdownTable + "\n"), "regenerate the table in docs/data-protection.md from RetentionPolicy.markdownTable")
+        let docs = (try? String(contentsOf: root.appendingPathComponent("docs/data-protection.md"), encoding: .utf8)) ?? ""
+        let table = RetentionPolicy.markdownTable + "\n"
+        if !docs.contains(table) {
+            // The table as implemented, to paste into the page.
+            let generated = root.appendingPathComponent(".build/retention-table.md")
+            try table.write(to: generated, atomically: true, encoding: .utf8)
+            Issue.record("docs/data-protection.md does not show the retention table as implemented: paste \(generated.path)")
+        }
     }
 }
