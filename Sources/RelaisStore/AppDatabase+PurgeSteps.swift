@@ -2,8 +2,9 @@ import FoundationEssentials
 import RelaisCore
 
 extension AppDatabase {
-    /// The purge steps of the categories this store's own tables hold (ended sessions, usage aggregates),
-    /// with the cutoffs of `RetentionPolicy` reckoned in the site's `zone`.
+    /// The purge step of every category with rows in this store, with the cutoffs of `RetentionPolicy`
+    /// reckoned in the site's `zone`: `relais serve` (hourly) and `relais purge` run these, and the
+    /// time-travel test requires a case for each.
     public func purgeSteps(in zone: TimeZoneRules) -> [PurgeStep] {
         @Sendable func cutoff(_ id: RetentionCategory.ID, _ now: Date) -> Date {
             RetentionPolicy.cutoff(for: id, at: now, in: zone) ?? now
@@ -20,6 +21,9 @@ extension AppDatabase {
                 // Flush marks only guard the retry of a flush minutes old: a day is ample.
                 try await self.purgeUsage(before: usageDay(now), flushesBefore: now.addingTimeInterval(-86_400), batchSize: batch)
             },
+            // The other categories' owners provide their purge; each is registered with one line, e.g.
+            // .repeating(category: .legalLog) { now, limit in try await self.purgeLegalEntries(endedBefore: cutoff(.legalLog, now), limit: limit) },
+            // .repeating(category: .consents) { now, limit in try await self.purgeExpiredConsents(now: now, limit: limit) },
         ]
     }
 }

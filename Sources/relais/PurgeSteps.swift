@@ -5,15 +5,11 @@ import RelaisGateway
 import RelaisStore
 import RelaisTime
 
-/// The purge steps of every retention category that has rows to remove (`RetentionPolicy`), one line each,
-/// shared by `serve` (hourly) and `relais purge`.
+/// The purge steps (`AppDatabase.purgeSteps(in:)`, one per retention category) and their schedule,
+/// shared by `serve` and `relais purge`.
 enum PurgeSteps {
     static func standard(database: AppDatabase, zone: TimeZoneRules) -> [PurgeStep] {
-        database.purgeSteps(in: zone) + [
-            // One line per category whose owner provides the purge, e.g.:
-            // .repeating(category: .legalLog) { now, limit in try await database.purgeLegalEntries(endedBefore: RetentionPolicy.cutoff(for: .legalLog, at: now, in: zone)!, limit: limit) },
-            // .repeating(category: .consents) { now, limit in try await database.purgeExpiredConsents(now: now, limit: limit) },
-        ]
+        database.purgeSteps(in: zone)
     }
 
     /// The hourly purge (first run at start), the usage flush every five minutes, and the usage stream's new

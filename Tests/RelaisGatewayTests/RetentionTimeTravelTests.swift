@@ -9,7 +9,7 @@ import Testing
 /// retention in turn, and each purge removes exactly the rows past their retention and nothing else.
 ///
 /// To extend: add a `Category` (how to create its rows at the start, how to count those still there, and
-/// when they are due) for each category whose purge step is registered in `PurgeSteps.standard`.
+/// when they are due) for each category whose purge step is registered in `AppDatabase.purgeSteps(in:)`.
 @Suite struct RetentionTimeTravelTests {
     struct Category {
         var id: RetentionCategory.ID
