@@ -27,6 +27,21 @@ import Testing
         #expect(try await rig.stored(.duration(.under30Minutes)) == 1)  // the replaced one, after 1,120 s
     }
 
+    /// Sessions that reached their limit while the daemon was stopped are counted as ended at the restart,
+    /// in the hour of their limit.
+    @Test func sessionsEndedDuringAStopAreCountedAtTheRestart() async throws {
+        let database = try AppDatabase.inMemory()
+        let before = try UsageRig(database: database)
+        try await before.gateway.start()
+        await before.accept(1)
+        let limit = before.clock.now.addingTimeInterval(3600)
+        let after = try UsageRig(database: database, clock: ManualClock(limit.addingTimeInterval(7200)))
+        try await after.gateway.start()
+        let hour = UsageHour(containing: limit, in: paris)
+        #expect(after.usage.pending.count(.ended(.sessionLimit), in: hour) == 1)
+        #expect(after.usage.pending.count(.duration(.under2Hours), in: hour) == 1)
+    }
+
     @Test func operatorsSessionsAreNotVisits() async throws {
         let rig = try UsageRig()
         try await rig.gateway.start()
