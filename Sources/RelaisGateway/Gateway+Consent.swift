@@ -8,26 +8,26 @@ extension Gateway {
     public func acceptTerms(ipAddress: IPAddress, termsVersion: String, consent choice: ConsentChoice) async -> VisitorAcceptOutcome {
         guard let consent, !choice.ticked.isEmpty else { return await acceptTerms(ipAddress: ipAddress, termsVersion: termsVersion) }
         return await acceptTerms(ipAddress: ipAddress, termsVersion: termsVersion) { mac, now in
-            consent.policy.grant(ticked: choice.ticked, notice: choice.notice, device: consent.hasher.hash(mac), now: now)
+            consent.policy.grant(ticked: choice.ticked, notice: choice.notice, device: consent.hasher?.hash(mac), now: now)
         }
     }
 
     /// Whether the device at `ipAddress` is remembered, from memory: the portal's fast path asks it before
     /// `reconnectRemembered`, which checks the store.
     public nonisolated func remembersDevice(at ipAddress: IPAddress) -> Bool {
-        guard let consent, remembered.count > 0, let mac = neighbours.macAddress(for: ipAddress.normalized) else { return false }
-        return remembered.contains(consent.hasher.hash(mac), at: clocks.wallNow())
+        guard let hasher = consent?.hasher, remembered.count > 0, let mac = neighbours.macAddress(for: ipAddress.normalized) else { return false }
+        return remembered.contains(hasher.hash(mac), at: clocks.wallNow())
     }
 
     /// Lets a remembered device through without the portal: a session of origin `portal`, with the notice
     /// version of its consent. Nil when the device is not (or no longer) remembered, or is refused.
     public func reconnectRemembered(ipAddress: IPAddress) async -> Session? {
-        guard let consent else { return nil }
+        guard let consent, let hasher = consent.hasher else { return nil }
         let address = ipAddress.normalized
         guard let mac = neighbours.macAddress(for: address) else { return nil }
         return await exclusively {
             if let live = directory.session(for: mac) { return live }
-            let hash = consent.hasher.hash(mac), wall = clocks.wallNow()
+            let hash = hasher.hash(mac), wall = clocks.wallNow()
             do {
                 guard let found = try await consent.store.rememberedConsent(for: hash, at: wall),
                       ConsentPolicy.isValid(found, at: wall) else {
@@ -52,11 +52,11 @@ extension Gateway {
     /// « Ne plus se souvenir de cet appareil »: withdraws the device's consents and deletes its hash at once.
     /// Returns whether the device was remembered. The session goes on: consent never conditions access.
     public func forgetDevice(ipAddress: IPAddress) async -> Bool {
-        guard let consent else { return false }
+        guard let consent, let hasher = consent.hasher else { return false }
         let address = ipAddress.normalized
         guard let mac = directory.session(forIPAddress: address)?.mac ?? neighbours.macAddress(for: address) else { return false }
         return await exclusively {
-            let hash = consent.hasher.hash(mac)
+            let hash = hasher.hash(mac)
             remembered.remove(hash)
             do {
                 let withdrawn = try await consent.store.withdrawConsents(of: hash, at: clocks.wallNow())
@@ -71,8 +71,8 @@ extension Gateway {
 
     /// Whether a device's consent is still remembered (for the status page's withdraw button).
     public nonisolated func isRemembered(mac: MACAddress) -> Bool {
-        guard let consent else { return false }
-        return remembered.contains(consent.hasher.hash(mac), at: clocks.wallNow())
+        guard let hasher = consent?.hasher else { return false }
+        return remembered.contains(hasher.hash(mac), at: clocks.wallNow())
     }
 
     func noteRemembered(_ grant: ConsentGrant?) {
@@ -81,7 +81,7 @@ extension Gateway {
     }
 
     func loadRememberedDevices(at now: Date) async throws {
-        guard let consent else { return }
+        guard let consent, consent.hasher != nil else { return }
         remembered.replaceAll(try await consent.store.rememberedDevices(at: now))
     }
 }

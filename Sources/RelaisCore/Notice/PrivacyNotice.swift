@@ -29,12 +29,14 @@ public struct PrivacyNotice: Sendable, Equatable {
             text("notice.purpose_extra", [
                 "label": purpose.label[language] ?? purpose.label["fr"] ?? purpose.id,
                 "explanation": purpose.explanation[language] ?? purpose.explanation["fr"] ?? "",
-                "days": "\(purpose.retentionDays)",
             ])
         }
+        purposes.append(text("notice.never_recorded", [:]))
         var sections = [
             Section(id: "controller", heading: text("notice.controller_heading", [:]), paragraphs: [
-                text("notice.controller", ["name": notice.controllerName, "address": notice.controllerAddress]),
+                notice.controllerAddress.allSatisfy(\.isWhitespace)
+                    ? text("notice.controller_name_only", ["name": notice.controllerName])
+                    : text("notice.controller", ["name": notice.controllerName, "address": notice.controllerAddress]),
                 text("notice.dpo", ["contact": notice.dpoContact]),
             ]),
             Section(id: "purposes", heading: text("notice.purposes_heading", [:]), paragraphs: purposes),
@@ -66,4 +68,20 @@ public struct PrivacyNotice: Sendable, Equatable {
     public var text: String {
         sections.map { ([$0.heading] + $0.paragraphs).joined(separator: "\n") }.joined(separator: "\n\n")
     }
+}
+
+extension PrivacyNotice {
+    /// Every catalogue key the notice reads and the placeholders each must contain: checked at start-up.
+    public static let messageKeys: [(key: String, placeholders: [String])] = [
+        ("notice.controller_heading", []), ("notice.controller", ["name", "address"]), ("notice.controller_name_only", ["name"]),
+        ("notice.dpo", ["contact"]), ("notice.purposes_heading", []), ("notice.purpose_service", []),
+        ("notice.purpose_legal_log", []), ("notice.purpose_statistics", []), ("notice.purpose_help", []),
+        ("notice.purpose_remember", ["days"]), ("notice.purpose_extra", ["label", "explanation"]), ("notice.never_recorded", []),
+        ("notice.recipients_heading", []), ("notice.recipients_judicial", []), ("notice.recipients_departement", []),
+        ("notice.retention_heading", []), ("notice.retention_legal_log", []), ("notice.retention_session", []),
+        ("notice.retention_remember", ["days"]), ("notice.retention_help", []), ("notice.retention_statistics", []),
+        ("notice.retention_extra", ["label", "days"]), ("notice.rights_heading", []), ("notice.rights", []),
+        ("notice.rights_how", ["contact"]), ("notice.withdraw_heading", []), ("notice.withdraw", []),
+        ("notice.complaint_heading", []), ("notice.complaint", []), ("notice.extra_heading", []),
+    ]
 }
