@@ -94,7 +94,7 @@ import Testing
         let portal = try await PortalFixture()
         let page = await portal.get("/confidentialite")
         #expect(page.status == 200)
-        for words in ["adresse de votre appareil (adresse « MAC »)", "adresse IP", "le début et la fin",
+        for words in ["adresse de votre appareil (adresse «\u{A0}MAC\u{A0}»)", "adresse IP", "le début et la fin",
                       "jamais les sites que vous visitez", "Commune de Test", "CNIL"] {
             #expect(page.text.contains(words), "\(words)")
         }
