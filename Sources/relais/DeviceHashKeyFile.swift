@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 import RelaisCore
 
 /// Reads the remembered devices' key (`consent.device_key_file`): 32 raw bytes, readable by its owner only.
@@ -13,7 +14,9 @@ enum DeviceHashKeyFile {
     static func load(path: String) throws -> DeviceHashKey? {
         let files = FileManager.default
         guard files.fileExists(atPath: path) else { return nil }
-        let mode = (try? files.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0o777
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw Refusal(description: "\(path): the device key file cannot be examined (errno \(errno))") }
+        let mode = Int(status.st_mode & 0o777)
         guard mode & 0o077 == 0 else {
             throw Refusal(description: "\(path): the device key file must be readable by its owner only (chmod 600), found mode \(String(mode, radix: 8))")
         }
