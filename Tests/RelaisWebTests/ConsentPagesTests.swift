@@ -188,6 +188,17 @@ import Testing
         #expect(portal.responder.immediateResponse(to: probe)?.status == 302)
     }
 
+    @Test func forgettingAfterTheSessionEndedSaysSoOnItsOwnPage() async throws {
+        let portal = try await PortalFixture()
+        #expect(try await connectRemembering(portal).status == 200)
+        let form = try BrowserForm.find(in: (await portal.get("/statut?lang=en")).text, action: "/oublier")
+        _ = await portal.visitors.logout(ipAddress: PortalFixture.visitorIP)
+        let done = await portal.submit(form)
+        #expect(done.status == 200)
+        #expect(done.plainText.contains("Next time, the wifi welcome page will show."))
+        #expect(!portal.visitors.isRemembered(mac: PortalFixture.visitorMAC))
+    }
+
     func consentRows(_ portal: PortalFixture) throws -> Int64? {
         try portal.visitors.store.withConnection { db in try db.integer("SELECT COUNT(*) FROM consent") }
     }
