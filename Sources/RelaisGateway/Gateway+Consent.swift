@@ -77,7 +77,7 @@ extension Gateway {
 
     func noteRemembered(_ grant: ConsentGrant?) {
         guard let device = grant?.rememberedDevice else { return }
-        remembered.insert(device.deviceHash, expiresAt: device.expiresAt)
+        remembered.insert(device.deviceHash, expiresAt: device.expiresAt, now: clocks.wallNow())
     }
 
     func loadRememberedDevices(at now: Date) async throws {

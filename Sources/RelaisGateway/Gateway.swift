@@ -30,7 +30,7 @@ public actor Gateway: VisitorGateway {
     /// Optional consents and remembered devices; nil when the box remembers no device.
     let consent: GatewayConsent?
     /// Remembered devices' keyed hashes, for the portal's fast path.
-    public nonisolated let remembered = RememberedDevices()
+    nonisolated let remembered = RememberedDevices()
 
     /// The most devices connected at once (`session.max_devices`).
     public nonisolated var capacity: Int { layout.maxDevices }
