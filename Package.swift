@@ -70,7 +70,7 @@ let package = Package(
         // `relais ctl` alone, without the daemon's C libraries, whose start-up dominates a single call.
         .executableTarget(name: "relais-ctl", dependencies: ["RelaisControlCLI"]),
 
-        .testTarget(name: "RelaisCoreTests", dependencies: ["RelaisCore"]),
+        .testTarget(name: "RelaisCoreTests", dependencies: ["RelaisCore", "RelaisCrypto"]),
         .testTarget(name: "RelaisConfigTests", dependencies: ["RelaisConfig", "RelaisCore"]),
         .testTarget(name: "RelaisTimeTests", dependencies: [
             "RelaisTime", "RelaisCore", "RelaisTesting",
@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "RelaisControlTests", dependencies: ["RelaisControl", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisGatewayTests", dependencies: ["RelaisGateway", "RelaisCore", "RelaisTesting", "RelaisStore", "RelaisNetfilter", "RelaisCrypto", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisHTTPTests", dependencies: ["RelaisHTTP", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "RelaisWebTests", dependencies: ["RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway", "RelaisTesting", "RelaisStore", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "RelaisWebTests", dependencies: ["RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway", "RelaisTesting", "RelaisStore", "RelaisCrypto", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EndToEndTests", dependencies: ["RelaisCore", "RelaisTesting"]),
     ]
 )

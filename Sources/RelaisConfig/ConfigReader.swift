@@ -56,7 +56,9 @@ struct ConfigReader {
                 }
                 continue
             }
-            guard let keys = schema.first(where: { $0.section == section.name })?.keys else {
+            // A name ending in "*" stands for every section with that prefix (`[consent-newsletter]`).
+            guard let keys = schema.first(where: { $0.section == section.name
+                || ($0.section.hasSuffix("*") && section.name.count >= $0.section.count && section.name.hasPrefix($0.section.dropLast())) })?.keys else {
                 if let guess = ConfigSuggestion.closest(to: section.name, among: sectionNames) {
                     report(line: section.line, key: section.name, problem: "unknown section; did you mean [\(guess)]?")
                 } else {

@@ -10,6 +10,10 @@ public struct RelaisConfig: Sendable, Equatable {
     public var log: Log
     public var staff: Staff
     public var site: Site
+    /// `[notice]`: the controller and DPO the privacy notice names; required (see `ConfigSection.notice`).
+    public var notice = NoticeSettings(controllerName: "", controllerAddress: "", dpoContact: "")
+    /// `[consent]`: optional purposes.
+    public var consent = Consent()
 
     public init(
         portal: Portal, network: Network, session: SessionSettings, store: Store, control: Control, log: Log,

@@ -1,22 +1,35 @@
+import FoundationEssentials
 import RelaisCore
 
 extension Gateway {
     public func acceptTerms(ipAddress: IPAddress, termsVersion: String) async -> VisitorAcceptOutcome {
+        await acceptTerms(ipAddress: ipAddress, termsVersion: termsVersion) { _, _ in nil }
+    }
+
+    /// Admits the visitor; `consent` gives the grant to write with the session, from its device and the date.
+    func acceptTerms(
+        ipAddress: IPAddress, termsVersion: String, consent: (MACAddress, Date) -> ConsentGrant?
+    ) async -> VisitorAcceptOutcome {
         let address = ipAddress.normalized
         let mac = neighbours.macAddress(for: address)
         return await exclusively {
-            let now = clocks.monotonicNow()
+            let now = clocks.monotonicNow(), wall = clocks.wallNow()
             guard clockIsSet() else { return refused(.clockNotSet, address: address) }
             let decision = policy.admitVisitor(
                 mac: mac, ipAddress: address, termsVersion: termsVersion,
-                isBlocked: mac.map(directory.isBlocked) ?? false, now: clocks.wallNow())
+                isBlocked: mac.map(directory.isBlocked) ?? false, now: wall)
             switch decision {
             case .denied(let reason):
                 return refused(reason, address: address)
             case .admit(let session):
                 do {
-                    switch try await admit([session], at: now).first {
+                    let grant = consent(session.mac, wall)
+                    switch try await admit([Admission(session: session, consent: grant)], at: now).first {
                     case .admitted(let stored):
+                        noteRemembered(grant)
+                        for purpose in grant?.purposes ?? [] {
+                            usage?.record(.consentGiven(purpose: purpose, at: wall))
+                        }
                         logger.info("visitor connected", metadata: ["session.origin": "portal"])
                         return .connected(stored)
                     case .denied(let reason):

@@ -33,6 +33,10 @@ public actor Gateway: VisitorGateway {
     /// every visitor's try would otherwise write its own warning.
     var capacityWarnedAt: Duration?
     var turns = Turns()
+    /// Optional consents and remembered devices; nil when the box remembers no device.
+    let consent: GatewayConsent?
+    /// Remembered devices' keyed hashes, for the portal's fast path.
+    nonisolated let remembered = RememberedDevices()
 
     /// The most devices connected at once (`session.max_devices`).
     public nonisolated var capacity: Int { layout.maxDevices }
@@ -40,8 +44,10 @@ public actor Gateway: VisitorGateway {
     public init(
         store: any SessionStore, firewall: any Firewall, tracker: any ConnectionTracker,
         neighbours: any NeighbourTable, layout: FirewallLayout, limits: SessionLimits,
-        clocks: any Clocks, logger: Logger, usage: UsageRecorder? = nil, plausibility: ClockPlausibility = ClockPlausibility()
+        clocks: any Clocks, logger: Logger, usage: UsageRecorder? = nil, plausibility: ClockPlausibility = ClockPlausibility(),
+        consent: GatewayConsent? = nil
     ) {
+        self.consent = consent
         self.directory = ClientDirectory(clocks: clocks)
         self.store = store
         self.firewall = firewall
@@ -67,6 +73,7 @@ public actor Gateway: VisitorGateway {
             try firewall.install(layout, grants: entries.map { grant(for: $0.session, timer: $0.timer, at: now) }, blocked: blocked.sorted())
             installed = true
             directory.replaceAll(entries, blocked: blocked)
+            try await loadRememberedDevices(at: wall)
             // Restoring thousands of sessions parses one large firewall command: give its memory back.
             MemoryTrim.afterBatch(of: live.count + blocked.count)
             logger.notice("gateway started", metadata: [
@@ -95,8 +102,13 @@ public actor Gateway: VisitorGateway {
     /// Writes the admissions (store first), then lets the admitted devices through. If the firewall
     /// fails, the sessions are ended in the store as `.firewallFailure` and the error is thrown.
     func admit(_ sessions: [Session], at now: Duration) async throws -> [AdmissionOutcome] {
-        guard !sessions.isEmpty else { return [] }
-        let outcomes = try await store.admit(sessions.map(Admission.init(session:)), capacity: capacity)
+        try await admit(sessions.map { Admission(session: $0) }, at: now)
+    }
+
+    /// As `admit(_:at:)`, for admissions that carry more than their session (a consent).
+    func admit(_ admissions: [Admission], at now: Duration) async throws -> [AdmissionOutcome] {
+        guard !admissions.isEmpty else { return [] }
+        let outcomes = try await store.admit(admissions, capacity: capacity)
         let admitted = outcomes.compactMap(\.session)
         let admittedTimers = admitted.map { SessionTimer(opening: $0, at: now) }
         do {

@@ -23,7 +23,9 @@ extension AppDatabase {
             },
             // The other categories' owners provide their purge; each is registered with one line, e.g.
             // .repeating(category: .legalLog) { now, limit in try await self.purgeLegalEntries(endedBefore: cutoff(.legalLog, now), limit: limit) },
-            // .repeating(category: .consents) { now, limit in try await self.purgeExpiredConsents(now: now, limit: limit) },
+            .repeating(category: .consents, count: { now in try await self.countExpiredConsents(now: now) }) { now, limit in
+                try await self.purgeExpiredConsents(now: now, limit: limit)
+            },
         ]
     }
 }

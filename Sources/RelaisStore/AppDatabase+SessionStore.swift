@@ -45,6 +45,7 @@ extension AppDatabase: SessionStore {
                 // entry and the consent record will join the session), before the firewall opens.
                 var record = SessionRecord(session)
                 try record.insert(db)
+                try Self.recordConsent(db, admission.consent)
                 outcomes.append(.admitted(record.session))
             }
             return outcomes

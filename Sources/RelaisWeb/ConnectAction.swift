@@ -39,7 +39,10 @@ extension PortalPages {
             return try splash(refusedVisit, continueURL: fields["continue"], problem: true, status: 403)
         case .accepted(let fields, let acceptedVisit): (form, visit) = (fields, acceptedVisit)
         }
-        let outcome = await gateway.acceptTerms(ipAddress: visit.ipAddress, termsVersion: settings.termsVersion)
+        // The session records the notice version shown; a ticked box adds a consent, never a condition.
+        let outcome = await gateway.acceptTerms(
+            ipAddress: visit.ipAddress, termsVersion: notice.version.version,
+            consent: consentChoice(form, language: visit.language))
         let now = clock()
         let messages = renderer.messages[visit.language]
         var page = ConnectionResultPage(

@@ -18,11 +18,13 @@ struct PortalPages: Sendable {
     let logger: Logger
     /// `settings.portalURL`, built once: every redirect carries it.
     let portalURL: String
+    /// The privacy notice of every language and its version.
+    let notice: PortalNotice
     /// The welcome page, rendered once per language and variant.
     var splashPages: [SplashVariant: PrerenderedPage] = [:]
 
     init(settings: PortalSettings, gateway: any VisitorGateway, forms: FormTokens, templates: PortalTemplates,
-         clock: @escaping @Sendable () -> Date, logger: Logger) {
+         digest: any TextDigest, clock: @escaping @Sendable () -> Date, logger: Logger) {
         self.settings = settings
         self.gateway = gateway
         self.forms = forms
@@ -31,6 +33,7 @@ struct PortalPages: Sendable {
         self.clock = clock
         self.logger = logger
         self.portalURL = settings.portalURL
+        self.notice = PortalNotice(settings: settings, messages: templates.messages, digest: digest)
         let pages = self
         self.splashPages = renderer.prerenderSplashPages { language, explicit in
             pages.splashPage(
@@ -65,6 +68,8 @@ struct PortalPages: Sendable {
         router.get("/deconnexion", .immediate { _, context in .redirect(to: "/statut" + Self.languageQuery(context)) })
         router.post("/connexion", .async { request, context in try await self.connect(request, context) })
         router.post("/deconnexion", .async { request, context in try await self.disconnect(request, context) })
+        router.get("/oublier", .immediate { _, context in .redirect(to: "/statut" + Self.languageQuery(context)) })
+        router.post("/oublier", .async { request, context in try await self.forgetDevice(request, context) })
         return router
     }
 

@@ -16,24 +16,30 @@ public struct PortalResponder: HTTPResponder {
     ///   - random: gives each form's nonce.
     ///   - usedTokens: spent tokens; shared by every responder of the process.
     ///   - templates: from `PortalTemplates.load(from: settings.assetsDirectory)`.
+    ///   - digest: SHA-256, for the privacy notice's version.
     public init(
         settings: PortalSettings, gateway: any VisitorGateway, codec: FormTokenCodec, random: any RandomSource,
-        templates: PortalTemplates, usedTokens: UsedFormTokens = UsedFormTokens(),
+        templates: PortalTemplates, digest: any TextDigest, usedTokens: UsedFormTokens = UsedFormTokens(),
         clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger
     ) {
         let forms = FormTokens(codec: codec, random: random, used: usedTokens, lifetimeSeconds: settings.formTokenSeconds)
-        pages = PortalPages(settings: settings, gateway: gateway, forms: forms, templates: templates, clock: clock, logger: logger)
+        pages = PortalPages(settings: settings, gateway: gateway, forms: forms, templates: templates, digest: digest, clock: clock, logger: logger)
         router = pages.router().buildResponder()
     }
 
     public func immediateResponse(to request: HTTPRequest) -> HTTPResponse? {
         let host = request.host
-        guard host == pages.settings.host else { return pages.redirectToPortal(request, host: host) }
+        guard host == pages.settings.host else {
+            // A remembered device is let through on the slow path (store, then firewall).
+            if pages.mayBeRemembered(request) { return nil }
+            return pages.redirectToPortal(request, host: host)
+        }
         return router.immediateResponse(to: request)
     }
 
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         if let answer = immediateResponse(to: request) { return answer }
+        if request.host != pages.settings.host { return await pages.reconnectRemembered(request, host: request.host) }
         return await router.respond(to: request)
     }
 }

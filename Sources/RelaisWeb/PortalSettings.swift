@@ -19,6 +19,12 @@ public struct PortalSettings: Sendable, Equatable {
     public var developmentMode: Bool
     /// Folder holding `templates/`, `messages/` and `static/`.
     public var assetsDirectory: String
+    /// The controller and DPO the privacy notice names, and its extra texts.
+    public var notice = NoticeSettings(controllerName: "", controllerAddress: "", dpoContact: "")
+    /// The optional purposes offered on the welcome page.
+    public var consent = ConsentSettings()
+    /// Whether « Se souvenir de cet appareil » is offered: only when its key is loaded.
+    public var offersRememberDevice = true
 
     public init(
         host: String, port: Int, venueName: String, termsVersion: String, venueInfoURL: String?,
@@ -46,6 +52,8 @@ public struct PortalSettings: Sendable, Equatable {
             formTokenSeconds: config.portal.formTokenSeconds, sessionSeconds: config.session.durationSeconds,
             idleSeconds: config.session.idleSeconds, maxBodyBytes: config.portal.maxBodyBytes,
             developmentMode: config.network.firewall == .none, assetsDirectory: config.portal.assetsDirectory)
+        notice = config.notice
+        consent = config.consent.settings
     }
 
     /// `http://host[:port]/`, the address redirects send devices to.

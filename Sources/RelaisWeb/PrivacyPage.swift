@@ -1,14 +1,11 @@
 import RelaisHTTP
 
 extension PortalPages {
-    /// `GET /confidentialite`: what this portal records, why, and whom to ask.
+    /// `GET /confidentialite`: the full privacy notice (art. 13), exactly the text whose SHA-256 consents record.
     func privacy(_ visit: PortalVisit) -> HTTPResponse {
-        let messages = renderer.messages[visit.language]
-        let values: [String: Any] = [
-            "recordedTerms": messages.format("privacy.recorded_terms", ["version": settings.termsVersion]),
-            "why": messages.format("privacy.why", ["duration": messages.duration(seconds: settings.sessionSeconds)]),
-            "questions": messages.format("privacy.questions", ["venue": settings.venueName]),
-        ]
-        return renderer.page("privacy", values, visit: visit)
+        let sections: [[String: Any]] = (notice.notices[visit.language]?.sections ?? []).map { section in
+            ["id": section.id, "heading": section.heading, "paragraphs": section.paragraphs.map { ["text": $0] }]
+        }
+        return renderer.page("privacy", ["sections": sections, "version": notice.version.version], visit: visit)
     }
 }

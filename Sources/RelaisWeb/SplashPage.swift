@@ -9,11 +9,13 @@ struct SplashPage {
     var idleRule: String
     /// The previous form was refused (expired, reused, another device).
     var problem: Bool
+    /// The optional consent boxes, each unticked: field name, label and one-line explanation.
+    var consentBoxes: [[String: String]] = []
 
     var values: [String: Any] {
         var values: [String: Any] = [
             "token": token, "continue": continueURL, "problem": problem,
-            "sessionRule": sessionRule, "idleRule": idleRule,
+            "sessionRule": sessionRule, "idleRule": idleRule, "consentBoxes": consentBoxes, "hasConsentBoxes": !consentBoxes.isEmpty,
         ]
         if let langField { values["langField"] = langField }
         return values
@@ -50,7 +52,7 @@ extension PortalPages {
             token: token, continueURL: continueURL, langField: explicitLanguage ? language.rawValue : nil,
             sessionRule: messages.format("splash.rule_session", ["duration": messages.duration(seconds: settings.sessionSeconds)]),
             idleRule: messages.format("common.idle_rule", ["duration": messages.duration(seconds: settings.idleSeconds)]),
-            problem: problem)
+            problem: problem, consentBoxes: consentBoxes(language))
     }
 }
 

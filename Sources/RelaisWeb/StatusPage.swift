@@ -9,26 +9,36 @@ struct StatusPage {
     var token: String
     var langField: String?
     var problem: Bool
+    /// The « Ne plus se souvenir de cet appareil » form's token, when the device is remembered.
+    var forgetToken: String? = nil
+    /// The device was just forgotten.
+    var forgotten = false
 
     var values: [String: Any] {
         var values: [String: Any] = ["timeLeft": timeLeft, "idleRule": idleRule, "token": token, "problem": problem]
         if let langField { values["langField"] = langField }
+        if let forgetToken { values["forget"] = ["token": forgetToken] }
+        values["forgotten"] = forgotten
         return values
     }
 }
 
 extension PortalPages {
     /// `GET /statut`: the connected device's time left, or back to the welcome page.
-    func status(_ visit: PortalVisit, problem: Bool = false, status: Int = 200) throws(HTTPError) -> HTTPResponse {
+    func status(_ visit: PortalVisit, problem: Bool = false, status: Int = 200, forgotten: Bool = false) throws(HTTPError) -> HTTPResponse {
         guard let session = gateway.directory.session(forIPAddress: visit.ipAddress) else {
             return .redirect(to: "/" + visit.languageQuery)
         }
         let messages = renderer.messages[visit.language]
-        let page = StatusPage(
+        var page = StatusPage(
             timeLeft: messages.duration(seconds: timeLeft(of: session, at: visit.now)),
             idleRule: messages.format("common.idle_rule", ["duration": messages.duration(seconds: session.idleSeconds)]),
             token: try forms.issue(.disconnect, for: .visitor(ipAddress: visit.ipAddress), now: visit.now),
             langField: visit.languageField, problem: problem)
+        page.forgotten = forgotten
+        if gateway.isRemembered(mac: session.mac) {
+            page.forgetToken = try forms.issue(.forgetDevice, for: .visitor(ipAddress: visit.ipAddress), now: visit.now)
+        }
         return renderer.page("status", page.values, visit: visit, status: status, switchPath: "/statut")
     }
 }

@@ -72,20 +72,26 @@ struct ServeCommand: AsyncParsableCommand {
         let usage = UsageRecorder(
             store: database, zone: zone, random: random, keyedHash: { try HMACSHA256Authenticator(key: $0) },
             plausibility: plausibility, logger: Logger(label: "relais.usage"))
+        let deviceKey = try DeviceHashKeyFile.load(path: config.consent.deviceKeyFile)
+        if deviceKey == nil { logger.warning("device key file missing: « Se souvenir de cet appareil » is not offered; create it with relais keys init") }
+        let consent = GatewayConsent(
+            store: database, hasher: try deviceKey.map { DeviceHasher(authenticator: try HMACSHA256Authenticator(key: $0.bytes)) },
+            policy: config.consent.settings.policy)
         let gateway = Gateway(
             store: database, firewall: firewall, tracker: tracker,
             neighbours: neighbours(for: config),
             layout: FirewallLayout(config: config), limits: config.sessionLimits, clocks: SystemClocks(),
-            logger: Logger(label: "relais.gateway"), usage: usage, plausibility: plausibility)
+            logger: Logger(label: "relais.gateway"), usage: usage, plausibility: plausibility, consent: consent)
 
         // A new key at each start: forms issued before a restart are refused and re-issued, nothing else depends on it.
         let formKey = try random.randomBytes(32)
-        let portalSettings = PortalSettings(config: config)
+        var portalSettings = PortalSettings(config: config)
+        portalSettings.offersRememberDevice = deviceKey != nil
         let templates = try await PortalTemplates.load(from: config.portal.assetsDirectory)
         let responder = PortalResponder(
             settings: portalSettings, gateway: gateway,
             codec: FormTokenCodec(authenticator: try HMACSHA256Authenticator(key: formKey)), random: random,
-            templates: templates, logger: Logger(label: "relais.portal"))
+            templates: templates, digest: OpenSSLTextDigest(), logger: Logger(label: "relais.portal"))
         let server = MicroHTTPDServer(
             configuration: .init(
                 listenAddress: config.portal.listenAddress, port: config.portal.port,

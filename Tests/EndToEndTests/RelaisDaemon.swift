@@ -63,6 +63,10 @@ final class RelaisDaemon {
 
         [log]
         level = "debug"
+
+        [notice]
+        controller_name = "Commune de Test"
+        dpo_contact = "dpo@test.example"
         """
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)
     }

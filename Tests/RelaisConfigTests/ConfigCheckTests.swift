@@ -5,7 +5,7 @@ import Testing
 /// `check-config` refuses what `serve` would refuse, and refuses or warns about what is dangerous.
 @Suite struct ConfigCheckTests {
     func check(_ text: String) -> ConfigCheck {
-        RelaisConfigLoader.check(fileName: "relais.toml", text: text, directory: "/etc/relais")
+        RelaisConfigLoader.check(fileName: "relais.toml", text: withNotice(text), directory: "/etc/relais")
     }
 
     /// Names the firewall refused at start while check-config accepted them.
@@ -96,7 +96,7 @@ import Testing
         let result = check(text)
         #expect(result.errors.count == 1)
         #expect(result.warnings.count == 1)
-        guard case .failure(let failure) = RelaisConfigLoader.load(fileName: "relais.toml", text: text, directory: "/etc/relais") else {
+        guard case .failure(let failure) = RelaisConfigLoader.load(fileName: "relais.toml", text: withNotice(text), directory: "/etc/relais") else {
             Issue.record("expected a failure")
             return
         }

@@ -19,7 +19,9 @@ import Testing
         #expect(confirmation.text.contains(#"href="/statut""#))
         let session = try #require(portal.visitors.directory.session(forIPAddress: PortalFixture.visitorIP))
         #expect(session.mac == PortalFixture.visitorMAC)
-        #expect(session.termsVersion == "2026-11")
+        // The session records the version of the privacy notice the visitor was shown.
+        #expect(session.termsVersion?.count == 64)
+        #expect((await portal.get("/confidentialite")).text.contains("<code>\(session.termsVersion ?? "-")</code>"))
         #expect(portal.visitors.firewall.contents.grants[PortalFixture.visitorMAC] != nil)
     }
 

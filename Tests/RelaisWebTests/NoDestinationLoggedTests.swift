@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import RelaisCore
+import RelaisCrypto
 import RelaisGateway
 import RelaisHTTP
 import RelaisStore
@@ -81,7 +82,7 @@ import Testing
             let responder = PortalResponder(
                 settings: settings, gateway: gateway, codec: FormTokenCodec(authenticator: WebTestAuthenticator()),
                 random: CountingRandomSource(), templates: try await PortalTemplates.load(from: settings.assetsDirectory),
-                clock: { clock.now }, logger: logs.logger())
+                digest: OpenSSLTextDigest(), clock: { clock.now }, logger: logs.logger())
             func send(_ method: String, _ path: String, query: String = "", host: String, body: String = "") async -> HTTPResponse {
                 var headers = [(name: "host", value: host), (name: "referer", value: "http://secret-destination.example/referrer-page")]
                 if method == "POST" { headers.append((name: "content-type", value: "application/x-www-form-urlencoded")) }

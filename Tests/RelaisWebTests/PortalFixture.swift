@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import RelaisCore
+import RelaisCrypto
 import RelaisGateway
 import RelaisHTTP
 import RelaisStore
@@ -16,11 +17,13 @@ struct InMemoryVisitorGateway: VisitorGateway {
     let firewall = InMemoryFirewall()
     let neighbours = StaticNeighbourTable()
 
-    init(clock: ManualClock, limits: SessionLimits) throws {
+    init(clock: ManualClock, limits: SessionLimits, consent: ConsentSettings = ConsentSettings()) throws {
         store = try AppDatabase.inMemory()
+        let hasher = DeviceHasher(authenticator: try HMACSHA256Authenticator(key: Array(repeating: 0x5A, count: 32)))
         gateway = Gateway(
             store: store, firewall: firewall, tracker: firewall, neighbours: neighbours,
-            layout: FirewallLayout.testLayout, limits: limits, clocks: clock, logger: PortalFixture.quietLogger)
+            layout: FirewallLayout.testLayout, limits: limits, clocks: clock, logger: PortalFixture.quietLogger,
+            consent: GatewayConsent(store: store, hasher: hasher, policy: consent.policy))
     }
 
     var directory: ClientDirectory { gateway.directory }
@@ -32,6 +35,15 @@ struct InMemoryVisitorGateway: VisitorGateway {
     func logout(ipAddress: IPAddress) async -> Session? {
         await gateway.logout(ipAddress: ipAddress)
     }
+
+    func acceptTerms(ipAddress: IPAddress, termsVersion: String, consent: ConsentChoice) async -> VisitorAcceptOutcome {
+        await gateway.acceptTerms(ipAddress: ipAddress, termsVersion: termsVersion, consent: consent)
+    }
+
+    func remembersDevice(at ipAddress: IPAddress) -> Bool { gateway.remembersDevice(at: ipAddress) }
+    func reconnectRemembered(ipAddress: IPAddress) async -> Session? { await gateway.reconnectRemembered(ipAddress: ipAddress) }
+    func forgetDevice(ipAddress: IPAddress) async -> Bool { await gateway.forgetDevice(ipAddress: ipAddress) }
+    func isRemembered(mac: MACAddress) -> Bool { gateway.isRemembered(mac: mac) }
 }
 
 /// A portal on 192.0.2.1:2050 with a manual clock, the real templates and a test HMAC.
@@ -49,20 +61,28 @@ struct PortalFixture {
     let visitors: InMemoryVisitorGateway
     let responder: PortalResponder
 
+    static let testNotice = NoticeSettings(
+        controllerName: "Commune de Test", controllerAddress: "1 place de la Mairie, 86000 Poitiers", dpoContact: "dpo@test.example")
+
     init(venueName: String = "Médiathèque de Test", developmentMode: Bool = false, venueInfoURL: String? = "https://mairie.example/wifi",
-         usedTokens: UsedFormTokens = UsedFormTokens()) async throws {
-        settings = PortalSettings(
+         usedTokens: UsedFormTokens = UsedFormTokens(), notice: NoticeSettings = testNotice,
+         consent: ConsentSettings = ConsentSettings()) async throws {
+        var settings = PortalSettings(
             host: "192.0.2.1", port: 2050, venueName: venueName, termsVersion: "2026-11", venueInfoURL: venueInfoURL,
             formTokenSeconds: 900, sessionSeconds: 4 * 3600, idleSeconds: 30 * 60, maxBodyBytes: 16_384,
             developmentMode: developmentMode, assetsDirectory: Self.assetsDirectory)
-        visitors = try InMemoryVisitorGateway(clock: clock, limits: SessionLimits(sessionSeconds: 4 * 3600, idleSeconds: 30 * 60))
+        settings.notice = notice
+        settings.consent = consent
+        self.settings = settings
+        visitors = try InMemoryVisitorGateway(
+            clock: clock, limits: SessionLimits(sessionSeconds: 4 * 3600, idleSeconds: 30 * 60), consent: consent)
         visitors.neighbours.set(Self.visitorIP, Self.visitorMAC)
         try await visitors.gateway.start()
         let clock = self.clock
         responder = PortalResponder(
             settings: settings, gateway: visitors, codec: FormTokenCodec(authenticator: WebTestAuthenticator()),
             random: CountingRandomSource(), templates: try await PortalTemplates.load(from: settings.assetsDirectory),
-            usedTokens: usedTokens, clock: { clock.now }, logger: Self.quietLogger)
+            digest: OpenSSLTextDigest(), usedTokens: usedTokens, clock: { clock.now }, logger: Self.quietLogger)
     }
 
     /// A request as the server adapter would hand it over, for the portal host unless told otherwise.

@@ -94,10 +94,10 @@ import Testing
         let portal = try await PortalFixture()
         let page = await portal.get("/confidentialite")
         #expect(page.status == 200)
-        for words in ["adresse matérielle", "adresse IP", "début et de la fin", "version 2026-11",
-                      "ni les sites que vous visitez", "l’accueil de Médiathèque de Test", "CNIL"] {
+        for words in ["adresse de votre appareil (adresse «\u{A0}MAC\u{A0}»)", "adresse IP", "le début et la fin",
+                      "jamais les sites que vous visitez", "Commune de Test", "CNIL"] {
             #expect(page.text.contains(words), "\(words)")
         }
-        #expect(await portal.get("/confidentialite?lang=en").text.contains("hardware address"))
+        #expect(await portal.get("/confidentialite?lang=en").text.contains("its “MAC” address"))
     }
 }

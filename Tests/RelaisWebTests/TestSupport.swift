@@ -38,6 +38,9 @@ struct BrowserForm {
             var fields: [(name: String, value: String)] = []
             for input in inputPattern.matches(in: body, range: NSRange(location: 0, length: (body as NSString).length)) {
                 let inputAttributes = (body as NSString).substring(with: input.range(at: 1))
+                // As a browser: an unticked checkbox sends nothing (`ticking` sends it).
+                let isCheckbox = attribute("type", in: inputAttributes) == "checkbox"
+                if isCheckbox, !inputAttributes.contains(" checked") { continue }
                 if let name = attribute("name", in: inputAttributes) {
                     fields.append((name, attribute("value", in: inputAttributes) ?? ""))
                 }
@@ -48,6 +51,13 @@ struct BrowserForm {
     }
 
     func value(_ name: String) -> String? { fields.first { $0.name == name }?.value }
+
+    /// The form with the checkbox `name` ticked, as a visitor would (its value is "yes").
+    func ticking(_ name: String) -> BrowserForm {
+        var copy = self
+        copy.fields.append((name, "yes"))
+        return copy
+    }
 
     func replacing(_ name: String, with value: String) -> BrowserForm {
         var copy = self

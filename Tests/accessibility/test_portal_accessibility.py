@@ -61,6 +61,43 @@ MIN_TARGET_PX = 44
 MAX_PAGE_BYTES = 50 * 1024
 
 
+# ---------------------------------------------------------------- consent and notice pages (consent slice)
+# The status page of a remembered device (its « Ne plus se souvenir de cet appareil » button) and the same
+# page once the device is forgotten. The welcome page with its unticked box and the full notice
+# (/confidentialite) are "accueil" and "confidentialite" above.
+
+CONSENT_PAGES = ["statut-memorise", "oubli"]
+PAGES += CONSENT_PAGES
+H1["fr"].update({"statut-memorise": "Votre connexion", "oubli": "Votre connexion"})
+H1["en"].update({"statut-memorise": "Your connection", "oubli": "Your connection"})
+MAIN_ACTION.update({
+    "statut-memorise": "main form[action='/oublier'] button[type='submit']",
+    "oubli": "main form[action='/deconnexion'] button[type='submit']",
+})
+
+
+def device_key(work):
+    """A 32-byte key for the remembered devices' keyed hash, readable by its owner only."""
+    path = work / "remember-device.key"
+    path.write_bytes(os.urandom(32))
+    path.chmod(0o600)
+    return path
+
+
+def visit_consent_page(driver, base, lang, page):
+    """Connects ticking « Se souvenir de cet appareil », then opens the status page (and forgets the device)."""
+    ensure_disconnected(driver, base, lang)
+    driver.get(base + "/" + lang_query(lang))
+    box = driver.find_element(By.CSS_SELECTOR, "input[type='checkbox'][name='consent-remember-device']")
+    assert not box.is_selected(), "the consent box must be unticked by default"
+    box.click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, MAIN_ACTION["accueil"]))
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main a[href^='/statut']"))
+    if page == "oubli":
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, MAIN_ACTION["statut-memorise"]))
+    assert h1_text(driver) == H1[lang][page], f"flow to {page} ({lang}) ended on {driver.current_url}"
+
+
 # ---------------------------------------------------------------- daemon and browsers
 
 def free_port():
@@ -98,6 +135,12 @@ socket = "{work / 'control.sock'}"
 group = ""
 [log]
 level = "info"
+[notice]
+controller_name = "Commune de Saint-Relais"
+controller_address = "1 place de la Mairie, 86000 Saint-Relais"
+dpo_contact = "dpo@saint-relais.example"
+[consent]
+device_key_file = "{device_key(work)}"
 """)
     log = open(work / "relais.log", "wb")
     process = subprocess.Popen([binary, "serve", "--config", str(config)], stdout=log, stderr=subprocess.STDOUT)
@@ -181,6 +224,8 @@ def visit(driver, base, lang, page):
     """Brings the browser to `page` the way a visitor gets there."""
     # A new visitor each time: the language chosen on an earlier walk (remembered in a cookie) is forgotten.
     driver.delete_all_cookies()
+    if page in CONSENT_PAGES:
+        return visit_consent_page(driver, base, lang, page)
     query = lang_query(lang)
     if page == "introuvable":
         driver.get(base + "/page-qui-n-existe-pas" + query)
@@ -298,7 +343,8 @@ def test_keyboard_reaches_main_action_with_visible_focus(page):
     for _ in range(20):
         ActionChains(driver).send_keys(Keys.TAB).perform()
         active = driver.switch_to.active_element
-        assert active.tag_name.lower() in ("a", "button"), f"Tab went to {active.get_attribute('outerHTML')}"
+        # Inputs: the optional consent box of the welcome page (unticked) is a stop before « Se connecter ».
+        assert active.tag_name.lower() in ("a", "button", "input"), f"Tab went to {active.get_attribute('outerHTML')}"
         visible, focused, unfocused = focus_is_visible(driver, active)
         assert visible, (f"no visible focus on {active.get_attribute('outerHTML')[:120]}: "
                          f"focused {focused}, unfocused {unfocused}")

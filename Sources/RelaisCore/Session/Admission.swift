@@ -4,9 +4,16 @@
 public struct Admission: Sendable, Equatable {
     /// The session to open; any open session of the same device is ended as `.replaced`.
     public var session: Session
+    /// The optional consent given with it (written with the session, in the same transaction).
+    public var consent: ConsentGrant?
 
     public init(session: Session) {
         self.session = session
+    }
+
+    public init(session: Session, consent: ConsentGrant?) {
+        self.session = session
+        self.consent = consent
     }
 }
 

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import RelaisCore
 import RelaisHTTP
 
 /// The message catalogue of every language, checked complete at start-up: every key a template or
@@ -22,8 +23,11 @@ public struct PortalMessages: Sendable {
             "duration.less_than_a_minute": [], "duration.minutes.one": [], "duration.minutes.other": ["count"],
             "duration.hours.one": [], "duration.hours.other": ["count"], "duration.hours_and_minutes": ["hours", "minutes"],
             "common.idle_rule": ["duration"], "splash.rule_session": ["duration"], "connected.continue": ["host"],
-            "privacy.recorded_terms": ["version"], "privacy.why": ["duration"], "privacy.questions": ["venue"],
         ]
+        // The privacy notice and the consent boxes (the consent slice), with their placeholders.
+        for key in PrivacyNotice.messageKeys { keys[key.key] = key.placeholders }
+        keys["consent.remember_label"] = ["days"]
+        keys["consent.remember_explanation"] = ["days"]
         for code in HTTPError.Code.allCases {
             keys[errorTitleKey(code)] = []
             keys[errorTextKey(code)] = []
