@@ -179,6 +179,8 @@ public actor Gateway: VisitorGateway {
     }
 
     func grant(for session: Session, timer: SessionTimer, at now: Duration) -> FirewallGrant {
-        FirewallGrant(mac: session.mac, sessionSeconds: max(1, timer.remainingSeconds(at: now)), idleSeconds: session.idleSeconds)
+        FirewallGrant(
+            mac: session.mac, sessionSeconds: max(1, timer.remainingSeconds(at: now)), idleSeconds: session.idleSeconds,
+            nat: layout.nat == nil ? nil : NATBinding(session: session))
     }
 }

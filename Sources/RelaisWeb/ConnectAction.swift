@@ -23,6 +23,7 @@ struct ConnectionResultPage {
         case .denied(.blocked): values["blocked"] = true
         case .denied(.unknownDevice), .denied(.invalidDevice): values["unknownDevice"] = true
         case .denied(.capacityReached): values["capacity"] = true
+        case .denied(.portBlocksExhausted): values["portBlocks"] = true
         case .failed: values["failed"] = true
         }
         return values
@@ -55,7 +56,7 @@ extension PortalPages {
             status = 200
         case .denied(.blocked):
             status = 403
-        case .denied(.capacityReached):
+        case .denied(.capacityReached), .denied(.portBlocksExhausted):
             // The box already serves as many devices as it may: a place frees up when a session ends.
             page.retryToken = try? forms.issue(.connect, for: .visitor(ipAddress: visit.ipAddress), now: now)
             status = 503

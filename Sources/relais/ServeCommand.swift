@@ -53,6 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
         let zone = try ZoneInfoDatabase().rules(named: config.site.timeZone)
         let database = try AppDatabase.open(path: config.store.databasePath)
         StoreOpenLog.record(database.openOutcome, path: config.store.databasePath, logger: logger)
+        database.usePortBlocks(try NATSetup.plan(for: config))
 
         let firewall: any Firewall
         let tracker: any ConnectionTracker
@@ -135,6 +136,7 @@ extension FirewallLayout {
         self.init(
             tableName: config.network.table, lanInterface: config.network.lanInterface, portalPort: config.portal.port,
             preauthIPv4: allowed.filter { !$0.contains(":") }, preauthIPv6: allowed.filter { $0.contains(":") },
-            idleSeconds: config.session.idleSeconds, maxDevices: config.session.maxDevices)
+            idleSeconds: config.session.idleSeconds, maxDevices: config.session.maxDevices,
+            nat: config.nat.mode == .portBlocks ? NATLayout(uplinkInterface: config.nat.uplinkInterface) : nil)
     }
 }

@@ -21,11 +21,14 @@ public struct FirewallGrant: Sendable, Equatable {
     public var mac: MACAddress
     public var sessionSeconds: Int
     public var idleSeconds: Int
+    /// Its source NAT, when relais translates (the layout has `nat`) and the session holds a block.
+    public var nat: NATBinding?
 
-    public init(mac: MACAddress, sessionSeconds: Int, idleSeconds: Int) {
+    public init(mac: MACAddress, sessionSeconds: Int, idleSeconds: Int, nat: NATBinding? = nil) {
         self.mac = mac
         self.sessionSeconds = sessionSeconds
         self.idleSeconds = idleSeconds
+        self.nat = nat
     }
 }
 
@@ -64,10 +67,12 @@ public struct FirewallLayout: Sendable, Equatable {
     public var idleSeconds: Int
     /// Most devices connected at once (the store enforces it); the kernel's sets are sized from it.
     public var maxDevices: Int
+    /// The visitors' source NAT with a port block per device; nil when NAT happens elsewhere.
+    public var nat: NATLayout?
 
     public init(
         tableName: String, lanInterface: String, portalPort: Int, preauthIPv4: [String], preauthIPv6: [String],
-        idleSeconds: Int, maxDevices: Int
+        idleSeconds: Int, maxDevices: Int, nat: NATLayout? = nil
     ) {
         self.tableName = tableName
         self.lanInterface = lanInterface
@@ -76,7 +81,7 @@ public struct FirewallLayout: Sendable, Equatable {
         self.preauthIPv6 = preauthIPv6
         self.idleSeconds = idleSeconds
         self.maxDevices = maxDevices
-        self.maxDevices = maxDevices
+        self.nat = nat
     }
 }
 

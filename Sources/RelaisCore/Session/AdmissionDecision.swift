@@ -16,4 +16,6 @@ public enum DenialReason: String, Sendable, Equatable {
     case invalidDevice = "invalid-device"
     /// As many devices as the box admits (`session.max_devices`) are already connected.
     case capacityReached = "capacity-reached"
+    /// Every block of public source ports is leased to a connected device (NAT mode `port-blocks`).
+    case portBlocksExhausted = "port-blocks-exhausted"
 }
