@@ -10,7 +10,8 @@ struct NATChange {
 
     init(granting grants: [FirewallGrant], tracked: [MACAddress: NATBinding]) {
         var latest: [MACAddress: NATBinding?] = [:]
-        for grant in grants { latest[grant.mac] = grant.nat.flatMap { NFTablesCommands.isValid($0) ? $0 : nil } }
+        // `updateValue`: a grant without a binding must stay in `latest` (as nil), not vanish from it.
+        for grant in grants { latest.updateValue(grant.nat.flatMap { NFTablesCommands.isValid($0) ? $0 : nil }, forKey: grant.mac) }
         let newAddresses = Set(latest.values.compactMap { $0?.privateAddress })
         for (mac, binding) in tracked.sorted(by: { $0.key < $1.key })
         where latest[mac] != nil || newAddresses.contains(binding.privateAddress) {
