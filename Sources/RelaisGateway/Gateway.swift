@@ -26,6 +26,8 @@ public actor Gateway: VisitorGateway {
     /// When the operator was last told the capacity was reached: at most once a minute, since at capacity
     /// every visitor's try would otherwise write its own warning.
     var capacityWarnedAt: Duration?
+    /// When the operator was last told every NAT port block was leased (at most once a minute, as above).
+    var portBlocksWarnedAt: Duration?
     var turns = Turns()
 
     /// The most devices connected at once (`session.max_devices`).

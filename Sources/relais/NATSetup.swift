@@ -1,5 +1,7 @@
 import RelaisConfig
+import RelaisControl
 import RelaisCore
+import RelaisGateway
 import RelaisNetfilter
 
 /// The port-block plan the configuration asks for, with the public address resolved at start.
@@ -30,4 +32,14 @@ enum NATSetup {
 /// Why the NAT cannot be set up.
 struct NATSetupError: Error, CustomStringConvertible {
     var description: String
+}
+
+extension NATSetup {
+    /// The NAT line of `relais ctl status`: blocks held by the connected devices the directory lists.
+    static func status(plan: PortBlockPlan?, directory: ClientDirectory) -> NATStatus {
+        guard let plan else { return NATStatus(mode: "none") }
+        return NATStatus(
+            mode: "port-blocks", publicAddress: plan.publicAddress.description, portsPerDevice: plan.portsPerDevice,
+            leasedBlocks: directory.allSessions().count { $0.portBlock != nil }, totalBlocks: plan.blockCount)
+    }
 }

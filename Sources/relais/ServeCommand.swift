@@ -53,7 +53,8 @@ struct ServeCommand: AsyncParsableCommand {
         let zone = try ZoneInfoDatabase().rules(named: config.site.timeZone)
         let database = try AppDatabase.open(path: config.store.databasePath)
         StoreOpenLog.record(database.openOutcome, path: config.store.databasePath, logger: logger)
-        database.usePortBlocks(try NATSetup.plan(for: config))
+        let natPlan = try NATSetup.plan(for: config)
+        database.usePortBlocks(natPlan)
 
         let firewall: any Firewall
         let tracker: any ConnectionTracker
@@ -91,7 +92,8 @@ struct ServeCommand: AsyncParsableCommand {
         let staffServer = try StaffListener.server(for: config.staff, logger: Logger(label: "relais.staff"))
         let control = ControlServer(
             socketPath: config.control.socketPath, group: config.control.group.isEmpty ? nil : config.control.group,
-            router: GatewayControlRoutes.router(gateway: gateway, config: config, portalURL: portalSettings.portalURL, startedAt: startedAt),
+            router: GatewayControlRoutes.router(gateway: gateway, config: config, portalURL: portalSettings.portalURL, startedAt: startedAt,
+                                                  natPlan: natPlan),
             logger: Logger(label: "relais.control"))
 
         // The firewall is rebuilt from the store before anything is served; the services stop in
