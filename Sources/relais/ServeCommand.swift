@@ -126,7 +126,10 @@ struct ServeCommand: AsyncParsableCommand {
 /// The kernel's neighbour table on the LAN; in development mode it also names loopback visitors.
 private func neighbours(for config: RelaisConfig) -> any NeighbourTable {
     switch config.network.firewall {
-    case .nftables: ProcNetARPNeighbourTable(interface: config.network.lanInterface)
+    case .nftables:
+        // IPv4 look-ups from /proc; the IPv6 addresses a device used (for the legal log) over netlink.
+        NetlinkNeighbourTable(
+            primary: ProcNetARPNeighbourTable(interface: config.network.lanInterface), interface: config.network.lanInterface)
     case .none: DevelopmentNeighbourTable(primary: ProcNetARPNeighbourTable())
     }
 }
