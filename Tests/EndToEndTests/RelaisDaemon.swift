@@ -34,7 +34,7 @@ final class RelaisDaemon {
             .appendingPathComponent("captive-portal").path
     }
 
-    func writeConfig(sessionDuration: String, idleTimeout: String, maxDevices: Int = 20_000) throws {
+    func writeConfig(sessionDuration: String, idleTimeout: String, maxDevices: Int = 20_000, portsPerDevice: Int = 256) throws {
         let config = """
         [portal]
         listen_address = "0.0.0.0"
@@ -63,6 +63,11 @@ final class RelaisDaemon {
 
         [log]
         level = "debug"
+
+        [nat]
+        mode = "port-blocks"
+        uplink_interface = "wan0"
+        ports_per_device = \(portsPerDevice)
         """
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)
     }
