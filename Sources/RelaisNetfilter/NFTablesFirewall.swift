@@ -17,6 +17,8 @@ public final class NFTablesFirewall: Firewall {
     /// The NAT map's elements as this object wrote them, by device: a revoke names devices, the map is keyed
     /// by address. Rebuilt by each install, which the gateway runs from the store at start and after failures.
     private let natBindings = Mutex<[MACAddress: NATBinding]>([:])
+    /// Whether the installed layout has the NAT map, which listings then read.
+    private let natInstalled = Mutex(false)
 
     /// Owns `inet tableName` only; the name must also be the one given in each installed layout.
     public init(tableName: String, logger: Logger) throws(FirewallError) {
@@ -33,6 +35,7 @@ public final class NFTablesFirewall: Firewall {
         try natBindings.withLock { (tracked: inout [MACAddress: NATBinding]) throws(FirewallError) in
             _ = try context.run(try commands.install(layout, grants: grants, blocked: blocked), code: "install")
             tracked = [:]
+            natInstalled.withLock { $0 = layout.nat != nil }
             if layout.nat != nil {
                 for grant in grants { tracked[grant.mac] = grant.nat.flatMap { NFTablesCommands.isValid($0) ? $0 : nil } }
             }
@@ -71,7 +74,13 @@ public final class NFTablesFirewall: Firewall {
     public func listing() throws(FirewallError) -> FirewallListing {
         FirewallListing(
             granted: try consistentListing(of: "sessions"), active: try consistentListing(of: "active"),
-            blocked: try consistentListing(of: "blocked"))
+            blocked: try consistentListing(of: "blocked"),
+            nat: natInstalled.withLock { $0 } ? try natListing() : nil)
+    }
+
+    /// The NAT map as the kernel holds it, by private address (block indexes are not in the kernel: -1).
+    public func natListing() throws(FirewallError) -> [IPAddress: NATBinding] {
+        try NFTablesNATListing.decode(try context.run("list map inet \(commands.table) \(NFTablesCommands.natMap)\n", code: "list", json: true))
     }
 
     /// The MACs in the blocked set, for checks and the control CLI.
@@ -100,6 +109,7 @@ public final class NFTablesFirewall: Firewall {
         try natBindings.withLock { (tracked: inout [MACAddress: NATBinding]) throws(FirewallError) in
             _ = try context.run(commands.uninstall(), code: "uninstall")
             tracked = [:]
+            natInstalled.withLock { $0 = false }
         }
         logger.info("firewall uninstalled", metadata: ["firewall.table": "\(commands.table)"])
     }

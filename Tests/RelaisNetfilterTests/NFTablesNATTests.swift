@@ -167,3 +167,24 @@ struct NFTablesFirewallNATTests {
         print("\n".join(out))
         """#
 }
+
+@Suite(.enabled(if: NetworkNamespace.isAvailable, "needs root to create network namespaces"))
+struct NFTablesNATListingTests {
+    typealias F = FirewallFixture
+    typealias C = NFTablesNATCommandsTests
+
+    @Test func theListingReadsTheMapBackIncludingABlockOfOnePort() throws {
+        try F.withFirewall { firewall, namespace in
+            try firewall.install(NFTablesFirewallNATTests.layout, grants: [NFTablesFirewallNATTests.grant(1, host: 10, block: 2)], blocked: [])
+            let single = NATBinding(privateAddress: "192.0.2.11", block: PortBlock(publicAddress: "198.51.100.1", firstPort: 7000, lastPort: 7000, index: 0))
+            try firewall.grant([FirewallGrant(mac: F.mac(2), sessionSeconds: 60, idleSeconds: 60, nat: single)])
+            let listed = try #require(try firewall.listing().nat)
+            #expect(listed.count == 2)
+            #expect(listed["192.0.2.10"]?.block.ports == 1536...1791)
+            #expect(listed["192.0.2.11"]?.block.ports == 7000...7000)
+            #expect(listed["192.0.2.11"]?.block.publicAddress == "198.51.100.1")
+            try firewall.install(F.layout, grants: [], blocked: [])
+            #expect(try firewall.listing().nat == nil, "no map in a layout without NAT")
+        }
+    }
+}

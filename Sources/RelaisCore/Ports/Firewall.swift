@@ -40,11 +40,14 @@ public struct FirewallListing: Sendable, Equatable {
     public var active: Set<MACAddress>
     /// Devices dropped whatever else holds (the `blocked` set).
     public var blocked: Set<MACAddress>
+    /// The NAT map's elements, by private address; nil when the firewall does no NAT or did not list it.
+    public var nat: [IPAddress: NATBinding]?
 
-    public init(granted: Set<MACAddress>, active: Set<MACAddress>, blocked: Set<MACAddress>) {
+    public init(granted: Set<MACAddress>, active: Set<MACAddress>, blocked: Set<MACAddress>, nat: [IPAddress: NATBinding]? = nil) {
         self.granted = granted
         self.active = active
         self.blocked = blocked
+        self.nat = nat
     }
 
     /// The devices that pass: in both sets.
