@@ -33,7 +33,7 @@ extension CaptivePortalEndToEndTests {
         do {
             try network.startInternetServer(logFile: workDirectory + "/internet.log")
             second = try SecondVisitor(network: network)
-            recorder = try Shell.start(in: network.internet, ["python3", "-c", Self.sourceRecorder], logFile: workDirectory + "/recorder.log")
+            recorder = try Shell.start(in: network.internet, ["python3", "-c", SourcePortRecorder.listener], logFile: workDirectory + "/recorder.log")
             try daemon.writeConfig(sessionDuration: "1h", idleTimeout: "30m", portsPerDevice: Self.portsPerDevice)
             try daemon.start(readinessFrom: network.client)
 
@@ -67,7 +67,7 @@ extension CaptivePortalEndToEndTests {
     static func flows(from namespace: String) throws -> [(String, Int)] {
         var lines: [Substring] = []
         try waitUntil("flows recorded by the internet host", seconds: 10) {
-            let result = try Shell.inNamespace(namespace, ["python3", "-c", sourceCaller], check: false)
+            let result = try Shell.inNamespace(namespace, ["python3", "-c", SourcePortRecorder.caller(target: TestNetwork.internetAddress, tcp: 4)], check: false)
             lines = result.output.split(separator: "\n")
             return lines.count == 5
         }
@@ -77,33 +77,6 @@ extension CaptivePortalEndToEndTests {
             return (String(parts[0]), port)
         }
     }
-
-    /// Answers each TCP connection and UDP datagram on port 7000 with the source address and port it saw.
-    static let sourceRecorder = #"""
-        import socket, threading
-        t = socket.socket(); t.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); t.bind(("0.0.0.0", 7000)); t.listen(64)
-        u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(("0.0.0.0", 7000))
-        def udp():
-            while True:
-                data, peer = u.recvfrom(100); u.sendto(("%s %d" % peer).encode(), peer)
-        threading.Thread(target=udp, daemon=True).start()
-        while True:
-            c, peer = t.accept(); c.sendall(("%s %d" % peer).encode()); c.close()
-        """#
-
-    /// Four TCP connections held open together, then one UDP exchange; prints what the far end saw.
-    static let sourceCaller = #"""
-        import socket
-        out, held = [], []
-        try:
-            for _ in range(4):
-                s = socket.create_connection(("198.51.100.2", 7000), timeout=1); out.append(s.recv(100).decode()); held.append(s)
-            u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.settimeout(1)
-            u.sendto(b"x", ("198.51.100.2", 7000)); out.append(u.recvfrom(100)[0].decode())
-        except OSError:
-            pass
-        print("\n".join(out))
-        """#
 }
 
 /// A second visitor's device on the same LAN: a macvlan over the first client's link, with its own hardware

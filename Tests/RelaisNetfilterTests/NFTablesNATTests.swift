@@ -122,12 +122,12 @@ struct NFTablesFirewallNATTests {
             // The box's own masquerade, at the usual priority, in a table relais does not own.
             try namespace.exec("nft", "add table ip boxnat; add chain ip boxnat post { type nat hook postrouting priority srcnat; }; add rule ip boxnat post oifname wan0 masquerade")
             try firewall.install(Self.layout, grants: [Self.grant(1, host: 10, block: 3)], blocked: [])
-            let listener = try Shell.start(in: internet, ["python3", "-c", Self.recorder], logFile: "/dev/null")
+            let listener = try Shell.start(in: internet, ["python3", "-c", SourcePortRecorder.listener], logFile: "/dev/null")
             defer { kill(listener.processIdentifier, SIGKILL); listener.waitUntilExit() }
             var seen: [String] = []
             for attempt in 0..<50 where seen.count < 3 {
                 if attempt > 0 { usleep(100_000) }
-                let result = try namespace.exec("python3", "-c", Self.caller)
+                let result = try namespace.exec("python3", "-c", SourcePortRecorder.caller(target: "198.51.100.2", tcp: 2, source: "192.0.2.10"))
                 seen = result.split(separator: "\n").map(String.init)
             }
             #expect(seen.count == 3, "\(seen)")
@@ -139,33 +139,6 @@ struct NFTablesFirewallNATTests {
             }
         }
     }
-
-    /// Answers each TCP connection and UDP datagram on port 7000 with the source address and port it saw.
-    static let recorder = #"""
-        import socket, threading
-        t = socket.socket(); t.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); t.bind(("0.0.0.0", 7000)); t.listen(16)
-        u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(("0.0.0.0", 7000))
-        def udp():
-            while True:
-                data, peer = u.recvfrom(100); u.sendto(("%s %d" % peer).encode(), peer)
-        threading.Thread(target=udp, daemon=True).start()
-        while True:
-            c, peer = t.accept(); c.sendall(("%s %d" % peer).encode()); c.close()
-        """#
-
-    /// Two TCP connections and one UDP exchange from 192.0.2.10; prints what the far end saw.
-    static let caller = #"""
-        import socket
-        out = []
-        try:
-            for _ in range(2):
-                s = socket.create_connection(("198.51.100.2", 7000), timeout=1, source_address=("192.0.2.10", 0)); out.append(s.recv(100).decode()); s.close()
-            u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(("192.0.2.10", 0)); u.settimeout(1)
-            u.sendto(b"x", ("198.51.100.2", 7000)); out.append(u.recvfrom(100)[0].decode())
-        except OSError:
-            pass
-        print("\n".join(out))
-        """#
 }
 
 @Suite(.enabled(if: NetworkNamespace.isAvailable, "needs root to create network namespaces"))
