@@ -40,6 +40,13 @@ extension CaptivePortalEndToEndTests {
             // The first visitor accepts first: the lowest block (0), then the second visitor the next one (1).
             let phone = VisitorDevice(namespace: network.client), laptop = VisitorDevice(namespace: second!.namespace)
             try accept(phone)
+            // The daemon re-reads the neighbour table at most every 200 ms: a device it missed within that
+            // window is refused as unknown (a person then retries). Let the laptop be known, then pass the window.
+            _ = try laptop.probe(Self.probeURL, host: Self.probeHost)
+            try waitUntil("the gateway knows the second device") {
+                try Shell.inNamespace(network.gateway, ["ip", "neigh", "show", SecondVisitor.address]).output.contains(SecondVisitor.mac)
+            }
+            usleep(300_000)
             try accept(laptop)
             let status = try daemon.control(["status"])
             #expect(status.output.contains("NAT : 2 blocs de ports utilisés sur 1008"), "ctl status: \(status.output)")
