@@ -14,6 +14,7 @@ public struct RelaisConfig: Sendable, Equatable {
     public var notice = NoticeSettings(controllerName: "", controllerAddress: "", dpoContact: "")
     /// `[consent]`: optional purposes.
     public var consent = Consent()
+    public var nat: NAT = RelaisConfig.defaultNAT
 
     public init(
         portal: Portal, network: Network, session: SessionSettings, store: Store, control: Control, log: Log,
@@ -145,6 +146,38 @@ public struct RelaisConfig: Sendable, Equatable {
     /// heap, Benchmarks/RESULTS.md); and the kernel sets, sized at twice this, stay under the 65,535 they
     /// had before.
     public static let defaultMaxDevices = 20_000
+
+    /// `[nat]`: the visitors' source NAT on the uplink.
+    public struct NAT: Sendable, Equatable {
+        public var mode: NATMode
+        /// The interface towards the internet, whose address the visitors' IPv4 traffic leaves from.
+        public var uplinkInterface: String
+        /// The public IPv4 address; "" reads the uplink interface's address at start.
+        public var publicAddress: String
+        public var portsPerDevice: Int
+        public var firstPort: Int
+
+        public init(mode: NATMode, uplinkInterface: String, publicAddress: String, portsPerDevice: Int, firstPort: Int) {
+            self.mode = mode
+            self.uplinkInterface = uplinkInterface
+            self.publicAddress = publicAddress
+            self.portsPerDevice = portsPerDevice
+            self.firstPort = firstPort
+        }
+    }
+
+    /// Who translates the visitors' IPv4 addresses.
+    public enum NATMode: String, Sendable, Equatable, CaseIterable {
+        /// relais, with one block of public source ports per device: the legal log names the device behind a port.
+        case portBlocks = "port-blocks"
+        /// The box only routes; NAT happens elsewhere (the legal log says so).
+        case none
+    }
+
+    /// `[nat]` by default: relais translates, 256 ports per device from port 1024 (see `PortBlockPlan`).
+    public static let defaultNAT = NAT(
+        mode: .portBlocks, uplinkInterface: "eth0", publicAddress: "",
+        portsPerDevice: PortBlockPlan.defaultPortsPerDevice, firstPort: PortBlockPlan.defaultFirstPort)
 
     /// `[store]`: the SQLite database.
     public struct Store: Sendable, Equatable {

@@ -11,10 +11,12 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public var lanInterface: String
     /// Where visitors are sent, e.g. `http://192.168.50.1:2050/`.
     public var portalURL: String
+    /// The visitors' source NAT; nil from a daemon that does not report it.
+    public var nat: NATStatus?
 
     public init(
         version: String, uptimeSeconds: Int, firewallMode: String, liveSessions: Int,
-        blockedDevices: Int, lanInterface: String, portalURL: String
+        blockedDevices: Int, lanInterface: String, portalURL: String, nat: NATStatus? = nil
     ) {
         self.version = version
         self.uptimeSeconds = uptimeSeconds
@@ -23,5 +25,6 @@ public struct StatusReport: Codable, Sendable, Equatable {
         self.blockedDevices = blockedDevices
         self.lanInterface = lanInterface
         self.portalURL = portalURL
+        self.nat = nat
     }
 }

@@ -12,6 +12,6 @@ public enum StatusSummary {
             Sessions actives : \(status.liveSessions)
             Appareils bloqués : \(status.blockedDevices)
 
-            """
+            """ + (status.nat.map { $0.summaryLine + "\n" } ?? "")
     }
 }

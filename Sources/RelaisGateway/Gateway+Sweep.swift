@@ -61,6 +61,7 @@ extension Gateway {
             let blocksExtra = listing.sets.blocked.subtracting(blocked).sorted()
             try firewall.setBlocked(blocksMissing, blocked: true)
             try firewall.setBlocked(blocksExtra, blocked: false)
+            _ = try repairNATDrift(listing, ended: ended, at: now)
             // A sweep over a large table (its two listings, the sets built from them) and the requests served
             // since the last one leave freed pages in the heap: hand them back with the ended sessions'.
             MemoryTrim.afterBatch(of: max(listing.sets.granted.count, ended.count))

@@ -60,6 +60,8 @@ extension Gateway {
     private func refused(_ reason: DenialReason, address: IPAddress) -> VisitorAcceptOutcome {
         if reason == .capacityReached {
             warnCapacityReached(refused: 1)
+        } else if reason == .portBlocksExhausted {
+            warnPortBlocksExhausted()
         } else {
             logger.info("visitor refused", metadata: ["portal.reason": "\(reason.rawValue)"])
         }

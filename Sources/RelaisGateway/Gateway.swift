@@ -32,6 +32,8 @@ public actor Gateway: VisitorGateway {
     /// When the operator was last told the capacity was reached: at most once a minute, since at capacity
     /// every visitor's try would otherwise write its own warning.
     var capacityWarnedAt: Duration?
+    /// When the operator was last told every NAT port block was leased (at most once a minute, as above).
+    var portBlocksWarnedAt: Duration?
     var turns = Turns()
     /// Optional consents and remembered devices; nil when the box remembers no device.
     let consent: GatewayConsent?
@@ -202,6 +204,8 @@ public actor Gateway: VisitorGateway {
     }
 
     func grant(for session: Session, timer: SessionTimer, at now: Duration) -> FirewallGrant {
-        FirewallGrant(mac: session.mac, sessionSeconds: max(1, timer.remainingSeconds(at: now)), idleSeconds: session.idleSeconds)
+        FirewallGrant(
+            mac: session.mac, sessionSeconds: max(1, timer.remainingSeconds(at: now)), idleSeconds: session.idleSeconds,
+            nat: layout.nat == nil ? nil : NATBinding(session: session))
     }
 }

@@ -61,7 +61,7 @@ struct NFTablesCommands {
         text += addElements("preauth6", preauth6)
         text += addGrants(grants)
         text += addElements("blocked", blocked.map(\.description))
-        return text
+        return text + (try natInstall(layout, grants: grants))
     }
 
     /// Adds, then deletes, then adds again: an existing grant is replaced with fresh timers, a new one simply added.
@@ -92,11 +92,11 @@ struct NFTablesCommands {
             + addElements("active", grants.map { "\($0.mac) timeout \(Self.seconds($0.idleSeconds))s" })
     }
 
-    private func addElements(_ set: String, _ elements: [String]) -> String {
+    func addElements(_ set: String, _ elements: [String]) -> String {
         elements.isEmpty ? "" : "add element inet \(table) \(set) { \(elements.joined(separator: ", ")) }\n"
     }
 
-    private func deleteElements(_ set: String, _ elements: [String]) -> String {
+    func deleteElements(_ set: String, _ elements: [String]) -> String {
         elements.isEmpty ? "" : "delete element inet \(table) \(set) { \(elements.joined(separator: ", ")) }\n"
     }
 

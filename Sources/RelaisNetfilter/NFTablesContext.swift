@@ -26,9 +26,13 @@ final class NFTablesContext: Sendable {
         handle.withLock { nft_ctx_free($0) }
     }
 
-    /// Runs `command` as one transaction and returns what the library printed (text output).
-    func run(_ command: String, code: String) throws(FirewallError) -> String {
+    /// Runs `command` as one transaction and returns what the library printed (text, or JSON when asked).
+    func run(_ command: String, code: String, json: Bool = false) throws(FirewallError) -> String {
         try handle.withLock { (context: inout OpaquePointer) throws(FirewallError) -> String in
+            // JSON output for this command only: the others print text.
+            let flags = nft_ctx_output_get_flags(context)
+            if json { nft_ctx_output_set_flags(context, flags | UInt32(NFT_CTX_OUTPUT_JSON)) }
+            defer { if json { nft_ctx_output_set_flags(context, flags) } }
             let status = nft_run_cmd_from_buffer(context, command)
             // Reading both buffers also empties them for the next command.
             let output = nft_ctx_get_output_buffer(context).map { String(cString: $0) } ?? ""

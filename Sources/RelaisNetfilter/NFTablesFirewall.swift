@@ -1,6 +1,7 @@
 import Glibc
 import Logging
 import RelaisCore
+import Synchronization
 
 /// The `Firewall` over libnftables, in-process: one owned `inet` table, every change one kernel transaction.
 ///
@@ -13,6 +14,11 @@ public final class NFTablesFirewall: Firewall {
     private let reader: NFTablesSetReader
     private let commands: NFTablesCommands
     private let logger: Logger
+    /// The NAT map's elements as this object wrote them, by device: a revoke names devices, the map is keyed
+    /// by address. Rebuilt by each install, which the gateway runs from the store at start and after failures.
+    private let natBindings = Mutex<[MACAddress: NATBinding]>([:])
+    /// Whether the installed layout has the NAT map, which listings then read.
+    private let natInstalled = Mutex(false)
 
     /// Owns `inet tableName` only; the name must also be the one given in each installed layout.
     public init(tableName: String, logger: Logger) throws(FirewallError) {
@@ -26,7 +32,14 @@ public final class NFTablesFirewall: Firewall {
         guard layout.tableName == commands.table else {
             throw FirewallError(code: "install", message: "layout table differs from the owned table \(commands.table)")
         }
-        _ = try context.run(try commands.install(layout, grants: grants, blocked: blocked), code: "install")
+        try natBindings.withLock { (tracked: inout [MACAddress: NATBinding]) throws(FirewallError) in
+            _ = try context.run(try commands.install(layout, grants: grants, blocked: blocked), code: "install")
+            tracked = [:]
+            natInstalled.withLock { $0 = layout.nat != nil }
+            if layout.nat != nil {
+                for grant in grants { tracked[grant.mac] = grant.nat.flatMap { NFTablesCommands.isValid($0) ? $0 : nil } }
+            }
+        }
         logger.info("firewall installed", metadata: [
             "firewall.table": "\(commands.table)", "firewall.grants": "\(grants.count)", "firewall.blocked": "\(blocked.count)",
         ])
@@ -34,13 +47,21 @@ public final class NFTablesFirewall: Firewall {
 
     public func grant(_ grants: [FirewallGrant]) throws(FirewallError) {
         guard !grants.isEmpty else { return }
-        _ = try context.run(commands.grant(grants), code: "grant")
+        try natBindings.withLock { (tracked: inout [MACAddress: NATBinding]) throws(FirewallError) in
+            let change = NATChange(granting: grants, tracked: tracked)
+            _ = try context.run(commands.grant(grants) + commands.natChange(removing: change.removed, adding: change.added), code: "grant")
+            change.apply(to: &tracked)
+        }
         logger.debug("firewall granted", metadata: ["firewall.count": "\(grants.count)"])
     }
 
     public func revoke(_ macs: [MACAddress]) throws(FirewallError) {
         guard !macs.isEmpty else { return }
-        _ = try context.run(commands.remove(macs, from: ["sessions", "active"]), code: "revoke")
+        try natBindings.withLock { (tracked: inout [MACAddress: NATBinding]) throws(FirewallError) in
+            let removed = Set(macs).sorted().compactMap { tracked[$0] }
+            _ = try context.run(commands.remove(macs, from: ["sessions", "active"]) + commands.natChange(removing: removed, adding: []), code: "revoke")
+            for mac in macs { tracked[mac] = nil }
+        }
         logger.debug("firewall revoked", metadata: ["firewall.count": "\(macs.count)"])
     }
 
@@ -53,7 +74,13 @@ public final class NFTablesFirewall: Firewall {
     public func listing() throws(FirewallError) -> FirewallListing {
         FirewallListing(
             granted: try consistentListing(of: "sessions"), active: try consistentListing(of: "active"),
-            blocked: try consistentListing(of: "blocked"))
+            blocked: try consistentListing(of: "blocked"),
+            nat: natInstalled.withLock { $0 } ? try natListing() : nil)
+    }
+
+    /// The NAT map as the kernel holds it, by private address (block indexes are not in the kernel: -1).
+    public func natListing() throws(FirewallError) -> [IPAddress: NATBinding] {
+        try NFTablesNATListing.decode(try context.run("list map inet \(commands.table) \(NFTablesCommands.natMap)\n", code: "list", json: true))
     }
 
     /// The MACs in the blocked set, for checks and the control CLI.
@@ -79,7 +106,11 @@ public final class NFTablesFirewall: Firewall {
     private static let listingAttempts = 20
 
     public func uninstall() throws(FirewallError) {
-        _ = try context.run(commands.uninstall(), code: "uninstall")
+        try natBindings.withLock { (tracked: inout [MACAddress: NATBinding]) throws(FirewallError) in
+            _ = try context.run(commands.uninstall(), code: "uninstall")
+            tracked = [:]
+            natInstalled.withLock { $0 = false }
+        }
         logger.info("firewall uninstalled", metadata: ["firewall.table": "\(commands.table)"])
     }
 }

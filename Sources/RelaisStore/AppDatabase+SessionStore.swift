@@ -5,7 +5,7 @@ import RelaisCore
 /// statements, so 10,000 devices cost one fsync, not 10,000.
 extension AppDatabase: SessionStore {
     public func liveSessions(at now: Date) async throws -> [Session] {
-        let nowMs = now.storeMilliseconds
+        let nowMs = now.storeMilliseconds, plan = portBlockPlan.withLock { $0 }
         return try await read("liveSessions") { db in
             let statement = try db.cachedStatement("""
                 SELECT \(SessionRecord.selection) FROM session
@@ -13,7 +13,7 @@ extension AppDatabase: SessionStore {
                 ORDER BY id
                 """)
             try statement.bind(nowMs, at: 1)
-            return try SessionRecord.fetchAll(statement)
+            return try Self.withPortBlocks(db, try SessionRecord.fetchAll(statement), plan: plan)
         }
     }
 
@@ -22,7 +22,8 @@ extension AppDatabase: SessionStore {
     /// earlier one, as across batches. The open sessions are read once; each admission then adds one
     /// unless it replaced the device's own session.
     public func admit(_ admissions: [Admission], capacity: Int) async throws -> [AdmissionOutcome] {
-        try await write("admit") { db in
+        let plan = portBlockPlan.withLock { $0 }
+        return try await write("admit") { db in
             var open = try Self.openSessionCount(db)
             var outcomes: [AdmissionOutcome] = []
             outcomes.reserveCapacity(admissions.count)
@@ -31,6 +32,10 @@ extension AppDatabase: SessionStore {
                 // Re-checked here, not in memory: an operator's block committed a moment ago counts.
                 if try Self.isBlocked(db, session.mac) {
                     outcomes.append(.denied(.blocked))
+                    continue
+                }
+                guard let lease = try Self.portBlockLease(db, for: session, plan: plan) else {
+                    outcomes.append(.denied(.portBlocksExhausted))
                     continue
                 }
                 let replaced = try Self.endOpenSession(db, of: session.mac, reason: .replaced, at: session.startedAt)
@@ -45,6 +50,7 @@ extension AppDatabase: SessionStore {
                 // entry and the consent record will join the session), before the firewall opens.
                 var record = SessionRecord(session)
                 try record.insert(db)
+                try Self.writePortBlockLease(db, lease, for: &record.session, plan: plan)
                 try Self.recordConsent(db, admission.consent)
                 outcomes.append(.admitted(record.session))
             }

@@ -1,4 +1,6 @@
 import FoundationEssentials
+import RelaisCore
+import Synchronization
 
 /// The relais SQLite database: owns the schema migrations and every access, each one transaction.
 ///
@@ -16,6 +18,8 @@ public final class AppDatabase: Sendable {
     public let openOutcome: OpenOutcome
     /// The directory ``temporary(readers:)`` created, removed once the connections are closed.
     private let temporaryDirectory: String?
+    /// The port blocks admissions lease (NAT mode `port-blocks`); nil leases none. See `usePortBlocks(_:)`.
+    let portBlockPlan = Mutex<PortBlockPlan?>(nil)
 
     private init(
         writer: ConnectionThreads?, readers: ConnectionThreads, outcome: OpenOutcome, temporaryDirectory: String? = nil

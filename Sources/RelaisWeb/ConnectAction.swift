@@ -24,6 +24,7 @@ struct ConnectionResultPage {
         case .denied(.unknownDevice), .denied(.invalidDevice): values["unknownDevice"] = true
         case .denied(.capacityReached): values["capacity"] = true
         case .denied(.clockNotSet): values["clockNotSet"] = true
+        case .denied(.portBlocksExhausted): values["portBlocks"] = true
         case .failed: values["failed"] = true
         }
         return values
@@ -59,8 +60,8 @@ extension PortalPages {
             status = 200
         case .denied(.blocked):
             status = 403
-        case .denied(.capacityReached), .denied(.clockNotSet):
-            // The box is full (a place frees up when a session ends), or waits for NTP: both pass soon.
+        case .denied(.capacityReached), .denied(.clockNotSet), .denied(.portBlocksExhausted):
+            // The box is full (a place or a port block frees up when a session ends), or waits for NTP: both pass soon.
             page.retryToken = try? forms.issue(.connect, for: .visitor(ipAddress: visit.ipAddress), now: now)
             status = 503
         case .denied:

@@ -6,14 +6,17 @@ import RelaisGateway
 
 /// Answers `relais ctl` over the gateway: one handler per registered command.
 enum GatewayControlRoutes {
-    static func router(gateway: Gateway, config: RelaisConfig, portalURL: String, startedAt: Date) -> ControlRouter {
+    static func router(
+        gateway: Gateway, config: RelaisConfig, portalURL: String, startedAt: Date, natPlan: PortBlockPlan? = nil
+    ) -> ControlRouter {
         var router = ControlRouter()
         router.on(StatusCommand.self) { _ in
             StatusCommand.Response(status: StatusReport(
                 version: RelaisVersion.current, uptimeSeconds: Int(Date().timeIntervalSince(startedAt)),
                 firewallMode: config.network.firewall.rawValue, liveSessions: gateway.directory.count,
                 blockedDevices: gateway.directory.blockedDevices().count,
-                lanInterface: config.network.lanInterface, portalURL: portalURL))
+                lanInterface: config.network.lanInterface, portalURL: portalURL,
+                nat: NATSetup.status(plan: natPlan, directory: gateway.directory)))
         }
         router.on(ClientsCommand.self) { _ in
             let now = Date()

@@ -53,6 +53,8 @@ struct ServeCommand: AsyncParsableCommand {
         let zone = try ZoneInfoDatabase().rules(named: config.site.timeZone)
         let database = try AppDatabase.open(path: config.store.databasePath)
         StoreOpenLog.record(database.openOutcome, path: config.store.databasePath, logger: logger)
+        let natPlan = try NATSetup.plan(for: config)
+        database.usePortBlocks(natPlan)
 
         let firewall: any Firewall
         let tracker: any ConnectionTracker
@@ -101,7 +103,8 @@ struct ServeCommand: AsyncParsableCommand {
         let staffServer = try StaffListener.server(for: config.staff, logger: Logger(label: "relais.staff"))
         let control = ControlServer(
             socketPath: config.control.socketPath, group: config.control.group.isEmpty ? nil : config.control.group,
-            router: GatewayControlRoutes.router(gateway: gateway, config: config, portalURL: portalSettings.portalURL, startedAt: startedAt),
+            router: GatewayControlRoutes.router(gateway: gateway, config: config, portalURL: portalSettings.portalURL, startedAt: startedAt,
+                                                  natPlan: natPlan),
             logger: Logger(label: "relais.control"))
 
         // The firewall is rebuilt from the store before anything is served; the services stop in
@@ -139,7 +142,10 @@ struct ServeCommand: AsyncParsableCommand {
 /// The kernel's neighbour table on the LAN; in development mode it also names loopback visitors.
 private func neighbours(for config: RelaisConfig) -> any NeighbourTable {
     switch config.network.firewall {
-    case .nftables: ProcNetARPNeighbourTable(interface: config.network.lanInterface)
+    case .nftables:
+        // IPv4 look-ups from /proc; the IPv6 addresses a device used (for the legal log) over netlink.
+        NetlinkNeighbourTable(
+            primary: ProcNetARPNeighbourTable(interface: config.network.lanInterface), interface: config.network.lanInterface)
     case .none: DevelopmentNeighbourTable(primary: ProcNetARPNeighbourTable())
     }
 }
@@ -151,6 +157,7 @@ extension FirewallLayout {
         self.init(
             tableName: config.network.table, lanInterface: config.network.lanInterface, portalPort: config.portal.port,
             preauthIPv4: allowed.filter { !$0.contains(":") }, preauthIPv6: allowed.filter { $0.contains(":") },
-            idleSeconds: config.session.idleSeconds, maxDevices: config.session.maxDevices)
+            idleSeconds: config.session.idleSeconds, maxDevices: config.session.maxDevices,
+            nat: config.nat.mode == .portBlocks ? NATLayout(uplinkInterface: config.nat.uplinkInterface) : nil)
     }
 }

@@ -118,7 +118,7 @@ import Testing
         #expect(daemon.stop() == 0)
     }
 
-    private func accept(_ phone: VisitorDevice) throws {
+    func accept(_ phone: VisitorDevice) throws {
         let redirect = try phone.probe(Self.probeURL, host: Self.probeHost)
         try #require(redirect.status == 302, "probe redirected (got \(redirect.status))")
         let page = try phone.get(redirect.location)

@@ -34,7 +34,7 @@ final class RelaisDaemon {
             .appendingPathComponent("captive-portal").path
     }
 
-    func writeConfig(sessionDuration: String, idleTimeout: String, maxDevices: Int = 20_000) throws {
+    func writeConfig(sessionDuration: String, idleTimeout: String, maxDevices: Int = 20_000, portsPerDevice: Int = 256) throws {
         let config = """
         [portal]
         listen_address = "0.0.0.0"
@@ -67,6 +67,10 @@ final class RelaisDaemon {
         [notice]
         controller_name = "Commune de Test"
         dpo_contact = "dpo@test.example"
+        [nat]
+        mode = "port-blocks"
+        uplink_interface = "wan0"
+        ports_per_device = \(portsPerDevice)
         """
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)
     }

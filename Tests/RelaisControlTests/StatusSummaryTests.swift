@@ -15,6 +15,17 @@ import Testing
             """)
     }
 
+    @Test func tellsTheNATBlocksInUseAndWhenThePoolIsFull() {
+        var status = RecordingHandler.status
+        status.nat = NATStatus(mode: "port-blocks", publicAddress: "198.51.100.1", portsPerDevice: 256, leasedBlocks: 3, totalBlocks: 252)
+        #expect(StatusSummary.render(status).hasSuffix(
+            "Appareils bloqués : 1\nNAT : 3 blocs de ports utilisés sur 252 (256 ports par appareil, 198.51.100.1)\n"))
+        status.nat?.leasedBlocks = 252
+        #expect(StatusSummary.render(status).contains("— complet : les nouveaux visiteurs sont invités à réessayer"))
+        status.nat = NATStatus(mode: "none")
+        #expect(StatusSummary.render(status).hasSuffix("NAT : aucune (faite ailleurs que sur cette box)\n"))
+    }
+
     @Test func warnsWhenNothingIsEnforced() {
         var status = RecordingHandler.status
         status.firewallMode = "none"

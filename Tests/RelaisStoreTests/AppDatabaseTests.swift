@@ -15,6 +15,7 @@ import Testing
                 "table:blocked_device", "table:schema_migration", "table:session",
                 "index:session_open_expires_at", "index:session_open_mac", "table:session_open_count",
                 "trigger:session_opened", "trigger:session_ended", "trigger:session_reopened", "trigger:session_open_deleted",
+                "table:nat_lease", "trigger:nat_lease_open_session", "trigger:nat_lease_session_ended", "trigger:nat_lease_session_deleted",
                 "table:usage_hourly", "table:usage_flush",
                 "table:consent", "index:consent_expiry", "table:remembered_device", "index:remembered_device_expiry",
                 "index:remembered_device_consent",
@@ -22,7 +23,7 @@ import Testing
             let migrations = try database.withConnection { db in
                 try db.fetchAll("SELECT identifier FROM schema_migration ORDER BY rowid") { $0.string(at: 0) }
             }
-            #expect(migrations == ["v1-session", "v1-blocked-device", "v2-session-end", "v5-consent", "v6-usage-hourly"])
+            #expect(migrations == ["v1-session", "v1-blocked-device", "v2-session-end", "v4-nat-lease", "v5-consent", "v6-usage-hourly"])
             let sessionColumns = try database.withConnection { db in
                 try db.fetchAll("SELECT name FROM pragma_table_info('session') ORDER BY cid") { $0.string(at: 0) }
             }
@@ -53,7 +54,7 @@ import Testing
         }
         #expect(Set(tables) == [
             "session:wr=0:strict=1", "blocked_device:wr=1:strict=1", "schema_migration:wr=0:strict=1",
-            "session_open_count:wr=0:strict=1", "consent:wr=0:strict=1", "remembered_device:wr=1:strict=1",
+            "session_open_count:wr=0:strict=1", "nat_lease:wr=0:strict=1", "consent:wr=0:strict=1", "remembered_device:wr=1:strict=1",
             "usage_hourly:wr=1:strict=1", "usage_flush:wr=1:strict=1",
         ])
     }

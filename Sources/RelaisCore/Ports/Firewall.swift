@@ -21,11 +21,14 @@ public struct FirewallGrant: Sendable, Equatable {
     public var mac: MACAddress
     public var sessionSeconds: Int
     public var idleSeconds: Int
+    /// Its source NAT, when relais translates (the layout has `nat`) and the session holds a block.
+    public var nat: NATBinding?
 
-    public init(mac: MACAddress, sessionSeconds: Int, idleSeconds: Int) {
+    public init(mac: MACAddress, sessionSeconds: Int, idleSeconds: Int, nat: NATBinding? = nil) {
         self.mac = mac
         self.sessionSeconds = sessionSeconds
         self.idleSeconds = idleSeconds
+        self.nat = nat
     }
 }
 
@@ -37,11 +40,14 @@ public struct FirewallListing: Sendable, Equatable {
     public var active: Set<MACAddress>
     /// Devices dropped whatever else holds (the `blocked` set).
     public var blocked: Set<MACAddress>
+    /// The NAT map's elements, by private address; nil when the firewall does no NAT or did not list it.
+    public var nat: [IPAddress: NATBinding]?
 
-    public init(granted: Set<MACAddress>, active: Set<MACAddress>, blocked: Set<MACAddress>) {
+    public init(granted: Set<MACAddress>, active: Set<MACAddress>, blocked: Set<MACAddress>, nat: [IPAddress: NATBinding]? = nil) {
         self.granted = granted
         self.active = active
         self.blocked = blocked
+        self.nat = nat
     }
 
     /// The devices that pass: in both sets.
@@ -64,10 +70,12 @@ public struct FirewallLayout: Sendable, Equatable {
     public var idleSeconds: Int
     /// Most devices connected at once (the store enforces it); the kernel's sets are sized from it.
     public var maxDevices: Int
+    /// The visitors' source NAT with a port block per device; nil when NAT happens elsewhere.
+    public var nat: NATLayout?
 
     public init(
         tableName: String, lanInterface: String, portalPort: Int, preauthIPv4: [String], preauthIPv6: [String],
-        idleSeconds: Int, maxDevices: Int
+        idleSeconds: Int, maxDevices: Int, nat: NATLayout? = nil
     ) {
         self.tableName = tableName
         self.lanInterface = lanInterface
@@ -76,7 +84,7 @@ public struct FirewallLayout: Sendable, Equatable {
         self.preauthIPv6 = preauthIPv6
         self.idleSeconds = idleSeconds
         self.maxDevices = maxDevices
-        self.maxDevices = maxDevices
+        self.nat = nat
     }
 }
 

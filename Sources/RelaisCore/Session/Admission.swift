@@ -21,7 +21,7 @@ public struct Admission: Sendable, Equatable {
 public enum AdmissionOutcome: Sendable, Equatable {
     /// Written; the session carries its store identifier.
     case admitted(Session)
-    /// Nothing written, for this reason (`.blocked` or `.capacityReached`, checked inside the transaction).
+    /// Nothing written, for this reason (`.blocked`, `.capacityReached` or `.portBlocksExhausted`, checked inside the transaction).
     case denied(DenialReason)
 
     /// The admitted session, if any.

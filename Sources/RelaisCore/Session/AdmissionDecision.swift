@@ -19,4 +19,6 @@ public enum DenialReason: String, Sendable, Equatable {
     /// The wall clock is not set yet (a box without a battery-backed clock, before NTP): no session can
     /// be dated, so none is opened; the page says to try again in a minute.
     case clockNotSet = "clock-not-set"
+    /// Every block of public source ports is leased to a connected device (NAT mode `port-blocks`).
+    case portBlocksExhausted = "port-blocks-exhausted"
 }

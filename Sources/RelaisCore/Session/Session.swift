@@ -18,11 +18,14 @@ public struct Session: Sendable, Equatable, Identifiable {
     public var termsVersion: String?
     public var endedAt: Date?
     public var endReason: SessionEndReason?
+    /// The public source ports its IPv4 traffic leaves from (NAT mode `port-blocks`), while it is open;
+    /// nil without NAT, without an IPv4 address, and once ended. Not a column of the session: a lease.
+    public var portBlock: PortBlock?
 
     public init(
         id: Int64? = nil, mac: MACAddress, ipAddress: IPAddress?, origin: SessionOrigin,
         startedAt: Date, expiresAt: Date, idleSeconds: Int, termsVersion: String?,
-        endedAt: Date? = nil, endReason: SessionEndReason? = nil
+        endedAt: Date? = nil, endReason: SessionEndReason? = nil, portBlock: PortBlock? = nil
     ) {
         self.id = id
         self.mac = mac
@@ -34,6 +37,7 @@ public struct Session: Sendable, Equatable, Identifiable {
         self.termsVersion = termsVersion
         self.endedAt = endedAt
         self.endReason = endReason
+        self.portBlock = portBlock
     }
 
     /// Opens a session at `now` with the given limits.
@@ -73,6 +77,7 @@ public struct Session: Sendable, Equatable, Identifiable {
         var copy = self
         copy.endedAt = now
         copy.endReason = reason
+        copy.portBlock = nil
         return copy
     }
 }
