@@ -9,6 +9,9 @@ extension AppDatabase {
         migrator.registerMigration("v1-session", migrate: SessionTableV1.create)
         migrator.registerMigration("v1-blocked-device", migrate: BlockedDeviceTableV1.create)
         migrator.registerMigration("v2-session-end", migrate: SessionTableV2.migrate)
+        migrator.registerMigration("v8-agent", migrate: AgentTableV1.create)
+        migrator.registerMigration("v8-workshop", migrate: WorkshopTableV1.create)
+        migrator.registerMigration("v8-help-request", migrate: HelpRequestTableV1.create)
         return migrator
     }()
 }
