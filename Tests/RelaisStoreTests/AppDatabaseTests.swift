@@ -15,11 +15,16 @@ import Testing
                 "table:blocked_device", "table:schema_migration", "table:session",
                 "index:session_open_expires_at", "index:session_open_mac", "table:session_open_count",
                 "trigger:session_opened", "trigger:session_ended", "trigger:session_reopened", "trigger:session_open_deleted",
+                // v8-agent, v8-workshop, v8-help-request
+                "table:agent", "table:agent_sign_in_failure", "index:agent_sign_in_failure_agent",
+                "index:agent_sign_in_failure_address", "table:staff_session", "index:staff_session_expires_at",
+                "table:roster_slot", "table:check_in", "index:check_in_open_agent", "index:check_in_started_at",
+                "table:workshop", "index:workshop_starts_local", "table:help_request", "index:help_request_created_at",
             ])
             let migrations = try database.withConnection { db in
                 try db.fetchAll("SELECT identifier FROM schema_migration ORDER BY rowid") { $0.string(at: 0) }
             }
-            #expect(migrations == ["v1-session", "v1-blocked-device", "v2-session-end"])
+            #expect(migrations == ["v1-session", "v1-blocked-device", "v2-session-end", "v8-agent", "v8-workshop", "v8-help-request"])
             let sessionColumns = try database.withConnection { db in
                 try db.fetchAll("SELECT name FROM pragma_table_info('session') ORDER BY cid") { $0.string(at: 0) }
             }
@@ -51,6 +56,8 @@ import Testing
         #expect(Set(tables) == [
             "session:wr=0:strict=1", "blocked_device:wr=1:strict=1", "schema_migration:wr=0:strict=1",
             "session_open_count:wr=0:strict=1",
+            "agent:wr=0:strict=1", "agent_sign_in_failure:wr=0:strict=1", "staff_session:wr=1:strict=1",
+            "roster_slot:wr=0:strict=1", "check_in:wr=0:strict=1", "workshop:wr=0:strict=1", "help_request:wr=0:strict=1",
         ])
     }
 
@@ -173,7 +180,7 @@ import Testing
         #expect(try await second.liveSessions(at: t0) == started)
         #expect(try await second.blockedDevices() == [mac(9)])
         let migrations = try second.withConnection { db in try db.integer("SELECT COUNT(*) FROM schema_migration") }
-        #expect(migrations == 3)
+        #expect(migrations == 6)
     }
 
     @Test func aMissingDirectoryIsAClearError() throws {
