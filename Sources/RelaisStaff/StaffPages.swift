@@ -19,7 +19,7 @@ extension FormPurpose {
 struct StaffPages: Sendable {
     static let templateNames = [
         "staff/layout", "staff/header", "staff/sign-in", "staff/home", "staff/roster", "staff/workshops",
-        "staff/workshop-edit", "staff/error",
+        "staff/workshop-edit", "staff/workshop-fields", "staff/error",
     ]
 
     let settings: StaffSettings
