@@ -28,7 +28,8 @@ extension StaffPages {
         }
         let values: [String: Any] = [
             "weekTitle": texts.format("staff.roster.week_of", ["date": dateText(week.monday, context.language)]),
-            "previous": week.monday.adding(days: -7).description, "next": week.monday.adding(days: 7).description,
+            "week": week.monday.description, "previous": week.monday.adding(days: -7).description,
+            "next": week.monday.adding(days: 7).description,
             "days": days, "problem": problem, "token": try token(.staffRoster, context), "today": today.description,
             "agents": agents.map { ["id": "\($0.id)", "name": $0.displayName, "selected": $0.id == agent.id] as [String: Any] },
         ]

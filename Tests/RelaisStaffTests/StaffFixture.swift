@@ -93,8 +93,9 @@ struct StaffFixture {
     /// Posts a form of the page at `page` whose action is `action`, with `extra` fields.
     func submit(page: String, action: String, cookie: String, extra: [(String, String)] = []) async throws -> StaffResponse {
         let html = await get(page, cookie: cookie).text
-        guard let token = StaffResponse.token(in: html, action: action) else { throw StaffTestFailure("no form to \(action) on \(page)") }
-        return await send("POST", action, cookie: cookie, form: [("token", token)] + extra)
+        guard let hidden = StaffResponse.hiddenFields(in: html, action: action) else { throw StaffTestFailure("no form to \(action) on \(page)") }
+        let typed = Set(extra.map(\.0))
+        return await send("POST", action, cookie: cookie, form: hidden.filter { !typed.contains($0.0) } + extra)
     }
 }
 
@@ -124,14 +125,28 @@ struct StaffResponse {
 
     /// The token of the form posting to `action` (any form when nil).
     static func token(in html: String, action: String?) -> String? {
+        hiddenFields(in: html, action: action)?.first { $0.0 == "token" }?.1
+    }
+
+    /// The hidden fields (name, value) of the first form posting to `action` (any form when nil), as a browser sends them.
+    static func hiddenFields(in html: String, action: String?) -> [(String, String)]? {
         var rest = html[...]
         while let start = rest.range(of: "<form ") {
             let form = rest[start.lowerBound...]
             let end = form.range(of: "</form>")?.upperBound ?? form.endIndex
             let body = form[..<end]
             let matches = action.map { body.contains("action=\"\($0)\"") } ?? true
-            if matches, let marker = body.range(of: "name=\"token\" value=\"") {
-                return String(body[marker.upperBound...].prefix { $0 != "\"" })
+            if matches {
+                var fields: [(String, String)] = []
+                var inputs = body[...]
+                while let input = inputs.range(of: "<input type=\"hidden\" name=\"") {
+                    let tail = inputs[input.upperBound...]
+                    let name = String(tail.prefix { $0 != "\"" })
+                    let value = tail.range(of: "value=\"").map { String(tail[$0.upperBound...].prefix { $0 != "\"" }) } ?? ""
+                    fields.append((name, value))
+                    inputs = tail
+                }
+                return fields
             }
             rest = form[end...]
         }

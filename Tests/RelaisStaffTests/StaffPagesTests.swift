@@ -66,6 +66,7 @@ import Testing
         let slotID = try #require(slots.first?.id)
         let removed = try await fixture.submit(page: "/agent/planning?semaine=2026-12-02", action: "/agent/planning/\(slotID)/suppression", cookie: cookie)
         #expect(removed.status == 303)
+        #expect(removed.location == "/agent/planning?semaine=2026-11-30")
         #expect(try await fixture.store.rosterSlots().isEmpty)
     }
 
