@@ -22,6 +22,21 @@ struct StaffPages: Sendable {
         "staff/workshop-edit", "staff/workshop-fields", "staff/error",
     ]
 
+    /// Keys the Swift code reads (with their placeholders), checked in every catalogue at start-up.
+    static let codeKeys: [String: [String]] = {
+        var keys: [String: [String]] = [
+            "staff.sign_in.locked": ["time"], "staff.home.until": ["time"], "staff.home.next_line": ["name", "date", "time"],
+            "staff.roster.week_of": ["date"], "staff.roster.remove_label": ["name", "start", "end"],
+            "staff.workshops.when": ["date", "time"], "staff.workshops.seats_count": ["count"],
+            "staff.date": ["weekday", "day", "month"], "staff.topic.none": [],
+        ]
+        for topic in HelpTopic.allCases { keys["staff.topic.\(topic.rawValue)"] = [] }
+        for weekday in Weekday.allCases { keys["staff.weekday.\(weekday.rawValue)"] = [] }
+        for month in 1...12 { keys["staff.month.\(month)"] = [] }
+        for code in HTTPError.Code.allCases { keys["error.\(code.rawValue).title"] = []; keys["error.\(code.rawValue).text"] = [] }
+        return keys
+    }()
+
     let settings: StaffSettings
     let store: AppDatabase
     let helpDesk: HelpDesk

@@ -21,7 +21,8 @@ public struct StaffResponder: HTTPResponder {
         usedTokens: UsedFormTokens = UsedFormTokens(), hasher: ScryptPasswordHasher? = nil,
         clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger
     ) throws {
-        let templates = try PageTemplateSet.load(from: settings.assetsDirectory, pages: StaffPages.templateNames)
+        let templates = try PageTemplateSet.load(
+            from: settings.assetsDirectory, pages: StaffPages.templateNames, codeKeys: StaffPages.codeKeys)
         let authenticator = try StaffAuthenticator(
             store: store, hasher: hasher ?? ScryptPasswordHasher(random: random), random: random, settings: settings, logger: logger)
         let pages = StaffPages(

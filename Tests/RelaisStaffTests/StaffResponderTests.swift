@@ -121,3 +121,21 @@ struct TestPKI {
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 }
+
+@Suite struct StaffTemplatesTests {
+    @Test func everyTextTheCodeReadsIsInBothCatalogues() throws {
+        _ = try PageTemplateSet.load(from: StaffFixture.assetsDirectory, pages: ["staff/error", "staff/layout", "staff/header"],
+                                     codeKeys: ["staff.home.until": ["time"]])
+        #expect(throws: CatalogueError.self) {
+            _ = try PageTemplateSet.load(from: StaffFixture.assetsDirectory, pages: ["staff/error", "staff/layout", "staff/header"],
+                                         codeKeys: ["staff.no.such.key": []])
+        }
+        #expect(throws: CatalogueError.self) {
+            _ = try PageTemplateSet.load(from: StaffFixture.assetsDirectory, pages: ["staff/error", "staff/layout", "staff/header"],
+                                         codeKeys: ["staff.home.until": ["hour"]])
+        }
+        #expect(throws: PortalWebError.self) {
+            _ = try PageTemplateSet.load(from: StaffFixture.assetsDirectory, pages: ["staff/none"])
+        }
+    }
+}

@@ -117,13 +117,15 @@ public struct DutyRoster: Sendable {
         return result.sorted { ($0.from, $0.agentID) < ($1.from, $1.agentID) }
     }
 
-    /// The next planned duty starting after `instant` (within the next 8 days), of an agent not on duty then.
+    /// The next planned duty starting after `instant` (within the next 8 days). An agent on duty now
+    /// counts again only for a slot starting after the current duty ends.
     public func nextDuty(after instant: Date) -> DutyAssignment? {
-        let onDutyNow = Set(onDuty(at: instant).map(\.agentID))
+        let busyUntil = Dictionary(onDuty(at: instant).map { ($0.agentID, $0.until ?? .distantFuture) }, uniquingKeysWith: max)
         let today = zone.localDate(at: instant)
         let byID = Dictionary(agents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for occurrence in occurrences(from: today, through: today.adding(days: 8)) where occurrence.startsAt > instant {
-            guard let agent = byID[occurrence.slot.agentID], !onDutyNow.contains(agent.id) else { continue }
+            guard let agent = byID[occurrence.slot.agentID] else { continue }
+            if let busy = busyUntil[agent.id], occurrence.startsAt <= busy { continue }
             return DutyAssignment(agentID: agent.id, label: agent.visitorLabel, role: agent.role,
                                   from: occurrence.startsAt, until: extendedEnd(of: occurrence), source: .planned)
         }

@@ -10,8 +10,9 @@ public struct PageTemplateSet: Sendable {
 
     /// Reads `templates/<name>.mustache` for each name (`staff/layout` → `templates/staff/layout.mustache`,
     /// referred to as `{{<staff/layout}}`), the catalogues and `static/`. Throws naming the first
-    /// missing file or message.
-    public static func load(from assetsDirectory: String, pages: [String]) throws -> PageTemplateSet {
+    /// missing file or message. `codeKeys` are the keys the caller's Swift code reads, with the
+    /// placeholders it fills in: each must exist, with them, in every language.
+    public static func load(from assetsDirectory: String, pages: [String], codeKeys: [String: [String]] = [:]) throws -> PageTemplateSet {
         var library = TemplateLibrary()
         for page in pages {
             let path = assetsDirectory + "/templates/\(page).mustache"
@@ -29,6 +30,17 @@ public struct PageTemplateSet: Sendable {
             keys.merge(library.names(under: root)) { first, _ in first }
         }
         let messages = try PortalMessages.load(from: assetsDirectory, templateKeys: keys)
+        for language in PortalLanguage.allCases {
+            let path = PortalMessages.file(assetsDirectory, language)
+            for (key, placeholders) in codeKeys.sorted(by: { $0.key < $1.key }) {
+                guard let text = messages[language].entries[key] else {
+                    throw CatalogueError(.missingKey, file: path, language: language, key: key, detail: "used by the program")
+                }
+                for name in placeholders where !text.contains("{\(name)}") {
+                    throw CatalogueError(.missingPlaceholder, file: path, language: language, key: key, detail: "{\(name)}")
+                }
+            }
+        }
         let assets = try PortalTemplates.loadStatic(URL(fileURLWithPath: assetsDirectory).appendingPathComponent("static"))
         return PageTemplateSet(library: library, messages: messages, assets: assets)
     }

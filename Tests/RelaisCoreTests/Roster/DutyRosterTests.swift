@@ -121,6 +121,14 @@ private let paul = Agent(id: 2, login: "paul", displayName: "Paul Martin", role:
         #expect(next?.from == at(2026, 12, 1, 14))
         #expect(next?.until == at(2026, 12, 1, 17))
         #expect(roster.nextDuty(after: at(2026, 12, 1, 18))?.from == at(2026, 12, 7, 9))
+        // Alone on the roster, the agent on duty now is also the next one, for next week's slot.
+        let alone = DutyRoster(zone: zone, agents: [marie], slots: [slots[0]], checkIns: [])
+        #expect(alone.nextDuty(after: at(2026, 11, 30, 10))?.from == at(2026, 12, 7, 9))
+        // A later slot the same day that continues the current duty is not « next ».
+        let split = DutyRoster(zone: zone, agents: [marie], slots: [
+            slots[0], RosterSlot(id: 3, agentID: 1, recurrence: .weekly(.monday), start: time(12), end: time(13)),
+        ], checkIns: [])
+        #expect(split.nextDuty(after: at(2026, 11, 30, 10))?.from == at(2026, 12, 7, 9))
     }
 
     @Test func disabledAgentsAreNeverOnDuty() {
