@@ -557,3 +557,35 @@ def test_staff_screenshot(staff_page, width):
     path = SCREENSHOTS / f"staff-{lang}-{name}-{width}.png"
     assert driver.get_screenshot_as_file(str(path))
     assert path.stat().st_size > 1000
+
+
+STAFF_MAIN_ACTION = {
+    "connexion": "main form button[type='submit']",
+    "accueil": "main form[action^='/agent/presence'] button",
+    "planning": "main form[action^='/agent/planning/ajout'] button",
+    "ateliers": "main form[aria-labelledby='new-heading'] button",
+    "atelier": "main form.fields button",
+    "introuvable": "main a.button",
+}
+
+
+def test_staff_keyboard_reaches_main_action_with_visible_focus(staff_page):
+    """Tab through links, buttons and fields: every stop shows its focus, and the page's main action is reached."""
+    driver, _, name = staff_page
+    target = driver.find_element(By.CSS_SELECTOR, STAFF_MAIN_ACTION[name])
+    stops = []
+    for _ in range(60):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        active = driver.switch_to.active_element
+        assert active.tag_name.lower() in ("a", "button", "input", "select"), f"Tab went to {active.get_attribute('outerHTML')}"
+        # Date and time fields take one Tab per part (day, month, year): check each field once, when it is entered.
+        if stops and stops[-1] == active:
+            continue
+        visible, focused, unfocused = focus_is_visible(driver, active)
+        assert visible, (f"no visible focus on {active.get_attribute('outerHTML')[:120]}: "
+                         f"focused {focused}, unfocused {unfocused}")
+        stops.append(active)
+        if active == target:
+            break
+    else:
+        pytest.fail(f"60 Tab presses never reached the main action; stops: {[e.text or e.get_attribute('name') for e in stops]}")
