@@ -14,7 +14,8 @@ extension StaffPages {
         let checkedIn = duty.contains { $0.agentID == agent.id && $0.source == .checkedIn }
         let dutyRows: [[String: Any]] = duty.map { assignment in
             [
-                "name": names[assignment.agentID] ?? assignment.label, "label": assignment.label,
+                "name": names[assignment.agentID] ?? assignment.label,
+                "visitorsSee": texts.format("staff.home.visitors_see", ["label": assignment.label]),
                 "until": assignment.until.map { texts.format("staff.home.until", ["time": timeText($0)]) } ?? "",
                 "live": assignment.source == .checkedIn,
             ]

@@ -17,7 +17,8 @@ extension StaffPages {
                 "empty": day.entries.isEmpty,
                 "entries": try day.entries.map { entry -> [String: Any] in
                     [
-                        "id": "\(entry.slotID)", "name": entry.agentName, "start": entry.start.description, "end": entry.end.description,
+                        "id": "\(entry.slotID)", "name": entry.agentName,
+                        "hours": texts.format("staff.roster.hours", ["start": entry.start.description, "end": entry.end.description]),
                         "weekly": entry.isWeekly, "nextDay": entry.crossesMidnight, "token": try token(.staffRoster, context),
                         "removeLabel": texts.format("staff.roster.remove_label", [
                             "name": entry.agentName, "start": entry.start.description, "end": entry.end.description,

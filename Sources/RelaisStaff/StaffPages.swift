@@ -28,7 +28,8 @@ struct StaffPages: Sendable {
             "staff.sign_in.locked": ["time"], "staff.home.until": ["time"], "staff.home.next_line": ["name", "date", "time"],
             "staff.roster.week_of": ["date"], "staff.roster.remove_label": ["name", "start", "end"],
             "staff.workshops.when": ["date", "time"], "staff.workshops.seats_count": ["count"],
-            "staff.date": ["weekday", "day", "month"], "staff.topic.none": [],
+            "staff.date": ["weekday", "day", "month"],
+            "staff.home.visitors_see": ["label"], "staff.roster.hours": ["start", "end"], "staff.topic.none": [],
         ]
         for topic in HelpTopic.allCases { keys["staff.topic.\(topic.rawValue)"] = [] }
         for weekday in Weekday.allCases { keys["staff.weekday.\(weekday.rawValue)"] = [] }
@@ -59,16 +60,24 @@ struct StaffPages: Sendable {
         router.get("/agent/connexion", .async { request, context in try self.signInPage(request, context) })
         router.post("/agent/connexion", .async { request, context in try await self.signIn(request, context) })
         router.post("/agent/deconnexion", .async { request, context in try await self.signOut(request, context) })
-        router.get("/agent", .async { request, context in try await self.signedIn(context) { try await self.home($0, request, context) } })
+        router.get("/agent", .async { request, context in
+            try await self.signedIn(context) { try await self.home($0, request, context) }
+        })
         router.post("/agent/presence", .async { request, context in try await self.presence(request, context) })
         router.post("/agent/demandes/:id/prise", .async { request, context in try await self.helpAction(request, context, take: true) })
         router.post("/agent/demandes/:id/cloture", .async { request, context in try await self.helpAction(request, context, take: false) })
-        router.get("/agent/planning", .async { request, context in try await self.signedIn(context) { try await self.roster($0, request, context) } })
+        router.get("/agent/planning", .async { request, context in
+            try await self.signedIn(context) { try await self.roster($0, request, context) }
+        })
         router.post("/agent/planning/ajout", .async { request, context in try await self.addSlot(request, context) })
         router.post("/agent/planning/:id/suppression", .async { request, context in try await self.removeSlot(request, context) })
-        router.get("/agent/ateliers", .async { request, context in try await self.signedIn(context) { try await self.workshops($0, request, context, draft: nil) } })
+        router.get("/agent/ateliers", .async { request, context in
+            try await self.signedIn(context) { try await self.workshops($0, request, context, draft: nil) }
+        })
         router.post("/agent/ateliers", .async { request, context in try await self.createWorkshop(request, context) })
-        router.get("/agent/ateliers/:id", .async { request, context in try await self.signedIn(context) { try await self.editWorkshop($0, request, context) } })
+        router.get("/agent/ateliers/:id", .async { request, context in
+            try await self.signedIn(context) { try await self.editWorkshop($0, request, context) }
+        })
         router.post("/agent/ateliers/:id", .async { request, context in try await self.updateWorkshop(request, context) })
         router.post("/agent/ateliers/:id/suppression", .async { request, context in try await self.deleteWorkshop(request, context) })
         return router

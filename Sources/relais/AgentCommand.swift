@@ -42,8 +42,12 @@ struct AgentCommand: AsyncParsableCommand {
         @Flag(name: .long, help: "Les visiteurs voient le prénom (sinon seulement le rôle).") var showFirstName = false
 
         func run() async throws {
-            guard Agent.isValidLogin(login) else { throw AgentCommand.fail("identifiant invalide : 1 à 64 caractères parmi lettres, chiffres, . - _") }
-            guard Agent.isValidText(name), Agent.isValidText(role) else { throw AgentCommand.fail("nom et rôle : 1 à 80 caractères, sans saut de ligne") }
+            guard Agent.isValidLogin(login) else {
+                throw AgentCommand.fail("identifiant invalide : 1 à 64 caractères parmi lettres, chiffres, . - _")
+            }
+            guard Agent.isValidText(name), Agent.isValidText(role) else {
+                throw AgentCommand.fail("nom et rôle : 1 à 80 caractères, sans saut de ligne")
+            }
             let database = try options.database()
             let hash = try ScryptPasswordHasher(random: SystemRandomSource()).hash(try PasswordPrompt.read(confirm: true))
             do {

@@ -58,7 +58,7 @@ import Testing
         let slots = try await fixture.store.rosterSlots()
         #expect(slots.count == 1 && slots.first?.recurrence == .weekly(.wednesday) && slots.first?.crossesMidnight == true)
         let shown = await fixture.get("/agent/planning?semaine=2026-12-09", cookie: cookie).text
-        #expect(shown.contains("22:00–01:00 (jusqu’au lendemain)"))
+        #expect(shown.contains("de 22:00 à 01:00 (jusqu’au lendemain)"))
         let bad = try await fixture.submit(page: "/agent/planning", action: "/agent/planning/ajout", cookie: cookie, extra: [
             ("agent", "\(marie.id)"), ("date", "2026-12-02"), ("start", "25:00"), ("end", "01:00"),
         ])
