@@ -127,6 +127,15 @@ import Testing
         #expect(purged.sessions == 1)
     }
 
+    @Test func malformedOrUnknownCookiesAreSignedOut() async throws {
+        let fixture = try StaffFixture()
+        try await fixture.addAgent("marie")
+        _ = try await fixture.signedInCookie("marie")
+        for cookie in ["relais_agent=zz", "relais_agent=" + String(repeating: "0", count: 64), "relais_agent=", "other=1"] {
+            #expect(await fixture.get("/agent", cookie: cookie).location == "/agent/connexion", "\(cookie)")
+        }
+    }
+
     @Test func signOutEndsTheSessionAndDeletesTheCookie() async throws {
         let fixture = try StaffFixture()
         try await fixture.addAgent("marie")

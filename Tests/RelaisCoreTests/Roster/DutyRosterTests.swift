@@ -101,6 +101,18 @@ private let paul = Agent(id: 2, login: "paul", displayName: "Paul Martin", role:
         #expect(forgotten.first?.endsAt == at(2026, 11, 30, 12))
     }
 
+    @Test func forgottenCheckOutEndsAtTheSlotsEndOnBothDSTNights() {
+        // 01:00–04:00 on the nights the clocks jump: the check-in ends when the wall clock reads 04:00.
+        let slot = RosterSlot(id: 1, agentID: 1, recurrence: .weekly(.sunday), start: time(1), end: time(4))
+        for (month, day) in [(3, 29), (10, 25)] {
+            let open = CheckIn(id: 1, agentID: 1, startedAt: at(2026, month, day, 1, 30))
+            let roster = DutyRoster(zone: zone, agents: [marie], slots: [slot], checkIns: [open])
+            #expect(roster.automaticEnd(of: open) == at(2026, month, day, 4))
+            #expect(roster.forgottenCheckIns(at: at(2026, month, day, 4)).map(\.checkIn.id) == [1])
+            #expect(roster.onDuty(at: at(2026, month, day, 3, 30)).first?.source == .checkedIn)
+        }
+    }
+
     @Test func forgottenUnplannedCheckInEndsAtLocalMidnightOnBothDSTDays() {
         for (month, day) in [(3, 28), (10, 24)] {
             let open = CheckIn(id: 1, agentID: 2, startedAt: at(2026, month, day, 18))
