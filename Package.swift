@@ -51,6 +51,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // The agents' sign-in and pages on the [staff] listener.
+        .target(name: "RelaisStaff", dependencies: [
+            "RelaisCore", "RelaisHTTP", "RelaisGateway", "RelaisStore", "RelaisCrypto", "RelaisWeb",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
         // In-memory twins of the ports, for unit tests only.
         .target(name: "RelaisTesting", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
 
@@ -63,6 +69,7 @@ let package = Package(
         .executableTarget(name: "relais", dependencies: [
             "RelaisCore", "RelaisConfig", "RelaisHTTP", "RelaisMicroHTTPD", "RelaisCrypto", "RelaisStore",
             "RelaisNetfilter", "RelaisControl", "RelaisControlCLI", "RelaisGateway", "RelaisWeb", "RelaisTime",
+            "RelaisStaff",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -85,6 +92,10 @@ let package = Package(
         .testTarget(name: "RelaisGatewayTests", dependencies: ["RelaisGateway", "RelaisCore", "RelaisTesting", "RelaisStore", "RelaisNetfilter", "RelaisCrypto", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisHTTPTests", dependencies: ["RelaisHTTP", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisWebTests", dependencies: ["RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway", "RelaisTesting", "RelaisStore", "RelaisCrypto", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "RelaisStaffTests", dependencies: [
+            "RelaisStaff", "RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway", "RelaisStore", "RelaisCrypto",
+            "RelaisMicroHTTPD", "RelaisTesting", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["RelaisCore", "RelaisTesting"]),
     ]
 )

@@ -43,7 +43,7 @@ public struct PortalTemplates: Sendable {
         return PortalTemplates(library: library, messages: messages, assets: try loadStatic(root.appendingPathComponent("static")))
     }
 
-    private static func loadStatic(_ staticFolder: URL) throws -> [String: StaticAsset] {
+    static func loadStatic(_ staticFolder: URL) throws -> [String: StaticAsset] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: staticFolder.path)) ?? []
         var assets: [String: StaticAsset] = [:]
         for name in names where StaticAsset.isServableName(name) {

@@ -28,7 +28,7 @@ public struct StaticAsset: Sendable, Equatable {
     }
 
     /// Names the portal will serve: lower-case letters, digits, `.`, `-`, `_`; no leading dot.
-    static func isServableName(_ name: String) -> Bool {
+    public static func isServableName(_ name: String) -> Bool {
         guard let first = name.utf8.first, first != UInt8(ascii: "."), name.utf8.count <= 100 else { return false }
         return name.utf8.allSatisfy { byte in
             (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x30 && byte <= 0x39)

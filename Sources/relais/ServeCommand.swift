@@ -9,6 +9,7 @@ import RelaisCrypto
 import RelaisGateway
 import RelaisMicroHTTPD
 import RelaisNetfilter
+import RelaisStaff
 import RelaisStore
 import RelaisTime
 import RelaisWeb
@@ -100,7 +101,11 @@ struct ServeCommand: AsyncParsableCommand {
                 connectionLimit: config.portal.maxConnections, perIPConnectionLimit: config.portal.maxConnectionsPerAddress,
                 requestDeadlineSeconds: config.portal.requestDeadlineSeconds, maxBodyBytes: config.portal.maxBodyBytes),
             responder: responder, logger: Logger(label: "relais.http"))
-        let staffServer = try StaffListener.server(for: config.staff, logger: Logger(label: "relais.staff"))
+        let helpDesk = HelpDesk(store: database, zone: zone, random: random, digest: SHA256TokenDigest(), logger: Logger(label: "relais.help"))
+        let staffServer = try StaffListener.server(for: config.staff, responder: try StaffResponder(
+            settings: StaffSettings(assetsDirectory: config.portal.assetsDirectory, venueName: config.portal.venueName, zone: zone),
+            store: database, helpDesk: helpDesk, codec: FormTokenCodec(authenticator: try HMACSHA256Authenticator(key: formKey)),
+            random: random, logger: Logger(label: "relais.staff")), logger: Logger(label: "relais.staff"))
         let control = ControlServer(
             socketPath: config.control.socketPath, group: config.control.group.isEmpty ? nil : config.control.group,
             router: GatewayControlRoutes.router(gateway: gateway, config: config, portalURL: portalSettings.portalURL, startedAt: startedAt,
@@ -120,6 +125,16 @@ struct ServeCommand: AsyncParsableCommand {
             steps: PurgeSteps.standard(database: database, zone: zone), clocks: SystemClocks(), plausibility: plausibility,
             logger: Logger(label: "relais.purge"))
         PurgeSteps.schedule(on: &scheduler, purge: purge, database: database, usage: usage)
+        // Forgotten check-outs end at their slot's end; help requests and staff sessions are purged.
+        scheduler.every(.seconds(300), startingNow: true, named: "roster-check-outs") { run in
+            try await helpDesk.endForgottenCheckIns(at: run.wallTime)
+        }
+        // Hourly and at start, so that a box off at midnight still drops yesterday's requests.
+        scheduler.every(.seconds(3600), startingNow: true, named: "help-requests-purge") { run in
+            try await helpDesk.purgeHelpRequests(at: run.wallTime)
+            _ = try await database.purgeStaffSecurityData(at: run.wallTime, failuresBefore: run.wallTime.addingTimeInterval(-86_400))
+            _ = try await database.purgeCheckIns(startedBefore: run.wallTime.addingTimeInterval(-31 * 86_400))
+        }
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: UsageFlushService(usage: usage)),

@@ -6,8 +6,8 @@ import RelaisHTTP
 import Logging
 import RelaisMicroHTTPD
 
-/// The agents' listener: its server configuration (TLS from the PEM files named in `[staff]`) and,
-/// until the staff pages exist, a responder that says so.
+/// The agents' listener: its server configuration (TLS from the PEM files named in `[staff]`) serving
+/// the agents' pages (RelaisStaff).
 enum StaffListener {
     struct UnreadableCredential: Error, CustomStringConvertible {
         var path: String
@@ -16,7 +16,7 @@ enum StaffListener {
     }
 
     /// The server for `[staff]`, or nil when it is disabled. The TLS-or-loopback rule was checked by the loader.
-    static func server(for staff: RelaisConfig.Staff, logger: Logger) throws -> MicroHTTPDServer? {
+    static func server(for staff: RelaisConfig.Staff, responder: @autoclosure () throws -> any HTTPResponder, logger: Logger) throws -> MicroHTTPDServer? {
         guard staff.isEnabled else { return nil }
         var configuration = MicroHTTPDServer.Configuration(
             listenAddress: staff.listenAddress, port: staff.port, threadPoolSize: 1,
@@ -24,7 +24,7 @@ enum StaffListener {
         if staff.usesTLS {
             configuration.tls = .init(certificatePEM: try pem(staff.tlsCertificate), keyPEM: try pem(staff.tlsKey))
         }
-        return MicroHTTPDServer(configuration: configuration, responder: StaffPlaceholderResponder(), logger: logger)
+        return MicroHTTPDServer(configuration: configuration, responder: try responder(), logger: logger)
     }
 
     private static func pem(_ path: String) throws -> String {
@@ -33,16 +33,5 @@ enum StaffListener {
         } catch {
             throw UnreadableCredential(path: path, reason: error.description)
         }
-    }
-}
-
-/// Answers every staff request with 404 until the agent pages land (issue 10).
-struct StaffPlaceholderResponder: HTTPResponder {
-    func immediateResponse(to request: HTTPRequest) -> HTTPResponse? {
-        .text("Les pages des agents arrivent avec l’issue 10 / Staff pages come with issue 10\n", status: 404)
-    }
-
-    func respond(to request: HTTPRequest) async -> HTTPResponse {
-        immediateResponse(to: request) ?? .text("", status: 404)
     }
 }

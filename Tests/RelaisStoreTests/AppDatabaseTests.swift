@@ -19,11 +19,16 @@ import Testing
                 "table:usage_hourly", "table:usage_flush",
                 "table:consent", "index:consent_expiry", "table:remembered_device", "index:remembered_device_expiry",
                 "index:remembered_device_consent",
+                // v8-agent, v8-workshop, v8-help-request
+                "table:agent", "table:agent_sign_in_failure", "index:agent_sign_in_failure_agent",
+                "index:agent_sign_in_failure_address", "table:staff_session", "index:staff_session_expires_at",
+                "table:roster_slot", "table:check_in", "index:check_in_open_agent", "index:check_in_started_at",
+                "table:workshop", "index:workshop_starts_local", "table:help_request", "index:help_request_created_at",
             ])
             let migrations = try database.withConnection { db in
                 try db.fetchAll("SELECT identifier FROM schema_migration ORDER BY rowid") { $0.string(at: 0) }
             }
-            #expect(migrations == ["v1-session", "v1-blocked-device", "v2-session-end", "v4-nat-lease", "v5-consent", "v6-usage-hourly"])
+            #expect(migrations == ["v1-session", "v1-blocked-device", "v2-session-end", "v4-nat-lease", "v5-consent", "v6-usage-hourly", "v8-agent", "v8-workshop", "v8-help-request"])
             let sessionColumns = try database.withConnection { db in
                 try db.fetchAll("SELECT name FROM pragma_table_info('session') ORDER BY cid") { $0.string(at: 0) }
             }
@@ -56,6 +61,8 @@ import Testing
             "session:wr=0:strict=1", "blocked_device:wr=1:strict=1", "schema_migration:wr=0:strict=1",
             "session_open_count:wr=0:strict=1", "nat_lease:wr=0:strict=1", "consent:wr=0:strict=1", "remembered_device:wr=1:strict=1",
             "usage_hourly:wr=1:strict=1", "usage_flush:wr=1:strict=1",
+            "agent:wr=0:strict=1", "agent_sign_in_failure:wr=0:strict=1", "staff_session:wr=1:strict=1",
+            "roster_slot:wr=0:strict=1", "check_in:wr=0:strict=1", "workshop:wr=0:strict=1", "help_request:wr=0:strict=1",
         ])
     }
 

@@ -12,6 +12,9 @@ import Testing
         for sub in ["templates", "messages", "static"] {
             try files.createDirectory(atPath: "\(folder)/\(sub)", withIntermediateDirectories: true)
             for name in try files.contentsOfDirectory(atPath: "\(source)/\(sub)") {
+                // Subfolders (templates/staff/) hold other page sets, which the portal does not load.
+                var isFolder: ObjCBool = false
+                if files.fileExists(atPath: "\(source)/\(sub)/\(name)", isDirectory: &isFolder), isFolder.boolValue { continue }
                 let data = try #require(files.contents(atPath: "\(source)/\(sub)/\(name)"))
                 try data.write(to: URL(fileURLWithPath: "\(folder)/\(sub)/\(name)"))
             }

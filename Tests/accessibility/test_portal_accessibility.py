@@ -431,3 +431,207 @@ def test_flow_without_javascript(no_js_driver, portal, lang):
     # The server really closed the session: the status page now sends the visitor back to the welcome page.
     driver.get(portal + "/statut" + lang_query(lang))
     assert h1_text(driver) == H1[lang]["accueil"]
+
+
+# ================================================================ staff pages (issue 10: agents' sign-in and pages)
+# A second daemon with a [staff] listener on loopback; an agent made with `relais agent add` (password on stdin);
+# a help request written straight into the database (the visitors' request page is another slice). Each staff page
+# is checked in French and English at phone and desktop widths, the same way as the visitors' pages.
+
+STAFF_PAGES = ["connexion", "accueil", "planning", "ateliers", "atelier", "introuvable"]
+STAFF_H1 = {
+    "fr": {"connexion": "Connexion des agents", "accueil": "Accueil des agents", "planning": "Planning de l’accueil",
+           "ateliers": "Ateliers", "atelier": "Modifier l’atelier", "introuvable": "Page introuvable"},
+    "en": {"connexion": "Staff sign-in", "accueil": "Staff home", "planning": "Desk roster",
+           "ateliers": "Workshops", "atelier": "Edit the workshop", "introuvable": "Page not found"},
+}
+STAFF_PASSWORD = "un mot de passe d'essai"
+
+
+@pytest.fixture(scope="session")
+def staff():
+    """Base URL of the staff listener of a relais daemon in development mode; stopped by pid at the end."""
+    binary = os.environ.get("RELAIS_BIN")
+    if not binary or not os.access(binary, os.X_OK):
+        pytest.fail(f"RELAIS_BIN must name the built relais binary (got {binary!r})")
+    work = Path(tempfile.mkdtemp(prefix="relais-a11y-staff-"))
+    port, staff_port = free_port(), free_port()
+    config = work / "relais.toml"
+    config.write_text(f"""
+[portal]
+listen_address = "127.0.0.1"
+port = {port}
+host = "127.0.0.1"
+venue_name = "Mairie de Saint-Relais"
+assets_directory = "{REPO / 'captive-portal'}"
+[network]
+lan_interface = "lo"
+firewall = "none"
+[store]
+database = "{work / 'relais.sqlite'}"
+[control]
+socket = "{work / 'control.sock'}"
+group = ""
+[staff]
+listen_address = "127.0.0.1"
+port = {staff_port}
+[log]
+level = "info"
+""")
+    subprocess.run([binary, "agent", "add", "marie", "--name", "Marie Dupont", "--role", "Accueil",
+                    "--show-first-name", "--config", str(config)],
+                   input=STAFF_PASSWORD + "\n", text=True, check=True, capture_output=True)
+    log = open(work / "relais.log", "wb")
+    process = subprocess.Popen([binary, "serve", "--config", str(config)], stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{staff_port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"relais exited with {process.returncode}:\n{(work / 'relais.log').read_text()}")
+            try:
+                with urllib.request.urlopen(base + "/agent/connexion", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"relais did not answer within 30 s:\n{(work / 'relais.log').read_text()}")
+            time.sleep(0.2)
+        import sqlite3
+        with sqlite3.connect(work / "relais.sqlite") as db:
+            db.execute("INSERT INTO help_request (token_hash, topic, seat, state, created_at) "
+                       "VALUES (zeroblob(32), 'caf', 'table près de la fenêtre', 'received', ?)", (int(time.time() * 1000),))
+        yield base
+        assert process.poll() is None, f"relais died during the tests:\n{(work / 'relais.log').read_text()}"
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        log.close()
+
+
+def staff_sign_in(driver, base, lang):
+    driver.delete_all_cookies()
+    driver.get(base + "/agent/connexion" + lang_query(lang))
+    driver.find_element(By.ID, "login").send_keys("marie")
+    driver.find_element(By.ID, "password").send_keys(STAFF_PASSWORD)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type='submit']"))
+
+
+def staff_seed(driver, base, lang):
+    """A check-in, a planned slot and a workshop, added through the pages themselves, once."""
+    driver.get(base + "/agent/ateliers" + lang_query(lang))
+    if driver.find_elements(By.CSS_SELECTOR, "main a[href^='/agent/ateliers/']"):
+        return
+    driver.find_element(By.ID, "title").send_keys("Créer son espace ameli")
+    driver.find_element(By.ID, "place").send_keys("Salle du conseil")
+    driver.find_element(By.ID, "seats").send_keys("8")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form[action^='/agent/ateliers'] button[type='submit']"))
+    driver.get(base + "/agent/planning" + lang_query(lang))
+    driver.find_element(By.ID, "weekly").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form[action^='/agent/planning/ajout'] button"))
+    driver.get(base + "/agent" + lang_query(lang))
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form[action^='/agent/presence'] button"))
+
+
+def staff_visit(driver, base, lang, page):
+    query = lang_query(lang)
+    if page == "connexion":
+        driver.delete_all_cookies()
+        driver.get(base + "/agent/connexion" + query)
+    else:
+        staff_sign_in(driver, base, lang)
+        staff_seed(driver, base, lang)
+        if page == "atelier":
+            driver.get(base + "/agent/ateliers" + query)
+            click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main a[href^='/agent/ateliers/']"))
+        else:
+            path = {"accueil": "/agent", "planning": "/agent/planning", "ateliers": "/agent/ateliers",
+                    "introuvable": "/agent/page-qui-n-existe-pas"}[page]
+            driver.get(base + path + query)
+    assert h1_text(driver) == STAFF_H1[lang][page], f"flow to staff {page} ({lang}) ended on {driver.current_url}"
+
+
+@pytest.fixture(params=[(lang, page) for lang in LANGS for page in STAFF_PAGES], ids=lambda p: f"staff-{p[0]}-{p[1]}")
+def staff_page(request, driver, staff):
+    lang, name = request.param
+    reset_emulation(driver)
+    staff_visit(driver, staff, lang, name)
+    yield driver, lang, name
+    reset_emulation(driver)
+
+
+def test_staff_axe_wcag21_aa(staff_page):
+    test_axe_wcag21_aa(staff_page)
+
+
+def test_staff_html_lang_and_one_h1(staff_page):
+    test_html_lang(staff_page)
+    test_exactly_one_h1(staff_page)
+
+
+def test_staff_controls_have_accessible_names(staff_page):
+    test_controls_and_links_have_accessible_names(staff_page)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_staff_tap_targets_at_least_44px(staff_page, width):
+    test_tap_targets_at_least_44px(staff_page, width)
+
+
+@pytest.mark.parametrize("width,scale,mobile", [(320, 1, True), (640, 2, False)], ids=["320px", "zoom200"])
+def test_staff_no_horizontal_scrolling(staff_page, width, scale, mobile):
+    driver, _, _ = staff_page
+    emulate(driver, width, 800 // scale, scale=scale, mobile=mobile)
+    layout = driver.execute_script(OVERFLOW_JS)
+    assert layout["scrollWidth"] <= layout["innerWidth"], f"horizontal scrolling: {layout}"
+    assert not layout["wide"], f"elements past the right edge: {layout['wide']}"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_staff_screenshot(staff_page, width):
+    driver, lang, name = staff_page
+    emulate(driver, width, 800, mobile=width < 600)
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    emulate(driver, width, max(height, 400), mobile=width < 600)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"staff-{lang}-{name}-{width}.png"
+    assert driver.get_screenshot_as_file(str(path))
+    assert path.stat().st_size > 1000
+
+
+STAFF_MAIN_ACTION = {
+    "connexion": "main form button[type='submit']",
+    "accueil": "main form[action^='/agent/presence'] button",
+    "planning": "main form[action^='/agent/planning/ajout'] button",
+    "ateliers": "main form[aria-labelledby='new-heading'] button",
+    "atelier": "main form.fields button",
+    "introuvable": "main a.button",
+}
+
+
+def test_staff_keyboard_reaches_main_action_with_visible_focus(staff_page):
+    """Tab through links, buttons and fields: every stop shows its focus, and the page's main action is reached."""
+    driver, _, name = staff_page
+    target = driver.find_element(By.CSS_SELECTOR, STAFF_MAIN_ACTION[name])
+    stops = []
+    for _ in range(60):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        active = driver.switch_to.active_element
+        assert active.tag_name.lower() in ("a", "button", "input", "select"), f"Tab went to {active.get_attribute('outerHTML')}"
+        # Date and time fields take one Tab per part (day, month, year): check each field once, when it is entered.
+        if stops and stops[-1] == active:
+            continue
+        visible, focused, unfocused = focus_is_visible(driver, active)
+        assert visible, (f"no visible focus on {active.get_attribute('outerHTML')[:120]}: "
+                         f"focused {focused}, unfocused {unfocused}")
+        stops.append(active)
+        if active == target:
+            break
+    else:
+        pytest.fail(f"60 Tab presses never reached the main action; stops: {[e.text or e.get_attribute('name') for e in stops]}")
