@@ -75,7 +75,7 @@ public final class NetlinkNeighbourTable: NeighbourTable {
 /// One rtnetlink dump over a socket opened for it.
 enum NetlinkRouteSocket {
     static func dump(_ request: [UInt8]) throws(FirewallError) -> [NetlinkNeighbourMessages.Entry] {
-        let socketFD = Glibc.socket(AF_NETLINK, Int32(Glibc.SOCK_RAW.rawValue) | Int32(Glibc.SOCK_CLOEXEC.rawValue), 0 /* NETLINK_ROUTE */)
+        let socketFD = Glibc.socket(AF_NETLINK, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0 /* NETLINK_ROUTE */)
         guard socketFD >= 0 else { throw failure("socket", errno) }
         defer { close(socketFD) }
         // No address: an unconnected netlink socket sends to the kernel.

@@ -5,7 +5,6 @@ import RelaisStore
 import Testing
 @testable import RelaisGateway
 
-private let paris = TimeZoneRules(name: "Europe/Paris", posixRule: "CET-1CEST,M3.5.0,M10.5.0/3")!
 
 private func at(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int = 0) -> Date {
     paris.instant(for: LocalDateTime(year: y, month: mo, day: d, hour: h, minute: mi)!)
