@@ -9,6 +9,9 @@ extension AppDatabase {
         migrator.registerMigration("v1-session", migrate: SessionTableV1.create)
         migrator.registerMigration("v1-blocked-device", migrate: BlockedDeviceTableV1.create)
         migrator.registerMigration("v2-session-end", migrate: SessionTableV2.migrate)
+        migrator.registerMigration("v3-session-minimized", migrate: SessionTableV3.migrate)
+        migrator.registerMigration("v3-legal-log", migrate: LegalLogTableV1.create)
+        migrator.registerMigration("v3-legal-export-audit", migrate: LegalExportAuditTableV1.create)
         return migrator
     }()
 }

@@ -59,8 +59,8 @@ public struct LegalEntry: Sendable, Equatable {
         return copy
     }
 
-    /// Sorted and without duplicates, so that one set of addresses has one serialization.
-    static func canonical(_ addresses: [IPAddress]) -> [IPAddress] {
+    /// IPv6 only, sorted and without duplicates, so that one set of addresses has one serialization.
+    public static func canonical(_ addresses: [IPAddress]) -> [IPAddress] {
         Array(Set(addresses.map(\.normalized).filter { !$0.isIPv4 })).sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
     }
 }

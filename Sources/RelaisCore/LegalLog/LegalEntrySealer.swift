@@ -11,19 +11,34 @@ public protocol LegalEntrySealer: Sendable {
     func open(_ sealed: SealedLegalEntry, header: LegalSealHeader) throws -> [UInt8]
 }
 
-/// The clear part an entry is bound to: moving a sealed entry to another row or another key fails to open.
+/// The clear part a sealed value is bound to: moving a sealed entry to another row, or under another
+/// key id, makes it fail to open.
 public struct LegalSealHeader: Sendable, Equatable {
-    public var sessionID: Int64
+    /// What is sealed, so that an audit's selection can never pass for an entry.
+    let label: String
+    /// The row the value belongs to: the session id of an entry, the start of an export for an audit.
+    let rowKey: Int64
 
+    /// The header of the entry of session `sessionID`.
     public init(sessionID: Int64) {
-        self.sessionID = sessionID
+        label = "relais-legal-v1"
+        rowKey = sessionID
     }
 
-    /// The additional authenticated data: a label, the key id and the session id, in network byte order.
+    /// The header of an export audit's selection, keyed by the export's start (milliseconds since 1970).
+    public static func auditSelection(startedAt milliseconds: Int64) -> LegalSealHeader {
+        LegalSealHeader(label: "relais-legal-audit-v1", rowKey: milliseconds)
+    }
+
+    private init(label: String, rowKey: Int64) {
+        self.label = label
+        self.rowKey = rowKey
+    }
+
+    /// The additional authenticated data: the label, the key id and the row key, in network byte order.
     public func authenticatedData(keyID: UInt32) -> [UInt8] {
-        Array("relais-legal-v1".utf8)
-            + (0..<4).map { UInt8(truncatingIfNeeded: keyID >> (24 - 8 * UInt32($0))) }
-            + LegalEntry.bigEndian(sessionID)
+        Array(label.utf8) + (0..<4).map { UInt8(truncatingIfNeeded: keyID >> (24 - 8 * UInt32($0))) }
+            + LegalEntry.bigEndian(rowKey)
     }
 }
 
