@@ -72,9 +72,10 @@ public struct LegalKeyRing: Sendable, Equatable {
         var sawHeader = false
         var current: UInt32?
         var keys: [Key] = []
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed()
-            let text = String(line)
+        // "\r\n" is one Character in Swift: split on both forms.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (number, raw) in lines.enumerated() {
+            let text = String(raw.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
             if text.isEmpty || text.hasPrefix("#") { continue }
             let where_ = "ligne \(number + 1) / line \(number + 1)"
             if !sawHeader {
