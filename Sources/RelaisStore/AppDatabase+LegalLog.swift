@@ -156,3 +156,10 @@ extension AppDatabase {
         try statement.execute()
     }
 }
+
+extension AppDatabase: LiveStateMinimizer {
+    @discardableResult
+    public func forgetEndedSessionsInJournal() async throws -> Bool {
+        return try await checkpointAndTruncateWAL("forgetEndedSessionsInJournal")
+    }
+}
