@@ -10,6 +10,8 @@ public struct RelaisConfig: Sendable, Equatable {
     public var log: Log
     public var staff: Staff
     public var site: Site
+    /// `[legal]`; not in the initializer, so that each section added keeps the others' call sites.
+    public var legal: Legal = .defaults
 
     public init(
         portal: Portal, network: Network, session: SessionSettings, store: Store, control: Control, log: Log,
