@@ -46,10 +46,16 @@ extension AppDatabase {
 
     /// Writes an entry for a session that does not exist, as the NAT code will (port block and all).
     func insertLegalEntry(_ entry: LegalEntry, sessionID: Int64) async throws {
+        try await insertLegalEntries([(entry, sessionID)])
+    }
+
+    /// Writes entries in one transaction.
+    func insertLegalEntries(_ entries: [(LegalEntry, Int64)]) async throws {
         let sealer = try #require(legalSealer)
         try await write("test") { db in
+          for (entry, sessionID) in entries {
             let sealed = try Self.seal(entry, sessionID: sessionID, sealer: sealer)
-            let statement = try db.prepare("""
+            let statement = try db.cachedStatement("""
                 INSERT INTO legal_entry (session_id, key_id, start_hour, end_hour, nonce, sealed) VALUES (?, ?, ?, ?, ?, ?)
                 """)
             try statement.bind(sessionID, at: 1)
@@ -59,6 +65,7 @@ extension AppDatabase {
             try statement.bind(sealed.nonce, at: 5)
             try statement.bind(sealed.ciphertext, at: 6)
             try statement.execute()
+          }
         }
     }
 }
