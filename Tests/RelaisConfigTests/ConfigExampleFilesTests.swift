@@ -44,6 +44,7 @@ import Testing
         #expect(config.store.databasePath == root + "/.relais-dev/relais.sqlite")
         #expect(config.control.socketPath == root + "/.relais-dev/control.sock")
         #expect(config.control.group == "")
+        #expect(config.legal.keyDirectory == root + "/.relais-dev/keys")
     }
 
     /// The shape the end-to-end test writes: short sessions and a one-second sweep must stay valid.
