@@ -103,7 +103,7 @@ public enum LegalEntryDecodingError: Error, Sendable, Equatable {
 }
 
 /// Reads fixed-width fields off a byte array, throwing at the end instead of trapping.
-struct ByteReader {
+private struct ByteReader {
     let bytes: [UInt8]
     var offset = 0
 
