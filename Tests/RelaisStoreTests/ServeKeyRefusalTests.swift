@@ -4,7 +4,7 @@ import Testing
 /// Issue 9: without a usable key the daemon refuses to start, says why, and exits with a failure code;
 /// it never runs without its log nor writes it in clear.
 @Suite struct ServeKeyRefusalTests {
-    static let root = LegalExportCrashTests.root
+    static let root = LegalExportCommandTests.root
 
     /// Runs `relais serve` on a development config whose key directory is `prepare`d; returns its exit
     /// status and what it wrote to standard error.
