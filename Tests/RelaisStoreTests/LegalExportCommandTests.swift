@@ -5,8 +5,7 @@ import Testing
 @testable import RelaisStore
 
 /// The real `relais legal export`: a requisition answered, and a crash during an export (kill -9, by its
-/// pid) that leaves the
-/// database consistent, with the audit of the interrupted export, and a rerun that works.
+/// pid) that leaves the database consistent, with the audit of the interrupted export, and a rerun that works.
 @Suite struct LegalExportCommandTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
