@@ -97,7 +97,7 @@ struct KeysCommand: AsyncParsableCommand {
         func run() async throws {
             let (keys, settings) = try KeysCommand.directory(config: config)
             do {
-                let database = try AppDatabase.open(path: settings.store.databasePath, readers: 1)
+                let database = try LegalDatabaseAccess.open(path: settings.store.databasePath, sealer: nil)
                 let retired = try await LegalKeyRetirement.retire(keys: keys, database: database)
                 print("clés retirées / retired keys: \(retired.map(String.init).joined(separator: " "))")
             } catch {
