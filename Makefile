@@ -23,6 +23,7 @@ release: deps
 # Runs relais on loopback with config/relais.dev.toml: no firewall, portal on http://127.0.0.1:8080/.
 run: build
 	mkdir -p .relais-dev
+	$(BIN)/relais keys init --config config/relais.dev.toml
 	$(BIN)/relais serve --config config/relais.dev.toml
 
 # Every test: unit, SQLite, libmicrohttpd on loopback, nftables and the end-to-end path in network

@@ -86,7 +86,7 @@ let package = Package(
         ]),
         .testTarget(name: "RelaisMicroHTTPDTests", dependencies: ["RelaisMicroHTTPD", "RelaisHTTP", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisCryptoTests", dependencies: ["RelaisCrypto"]),
-        .testTarget(name: "RelaisStoreTests", dependencies: ["RelaisStore", "CSQLite", "RelaisCore"]),
+        .testTarget(name: "RelaisStoreTests", dependencies: ["RelaisStore", "CSQLite", "RelaisCore", "RelaisCrypto"]),
         .testTarget(name: "RelaisNetfilterTests", dependencies: ["RelaisNetfilter", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisControlTests", dependencies: ["RelaisControl", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisGatewayTests", dependencies: ["RelaisGateway", "RelaisCore", "RelaisTesting", "RelaisStore", "RelaisNetfilter", "RelaisCrypto", .product(name: "Logging", package: "swift-log")]),

@@ -15,6 +15,8 @@ public struct RelaisConfig: Sendable, Equatable {
     /// `[consent]`: optional purposes.
     public var consent = Consent()
     public var nat: NAT = RelaisConfig.defaultNAT
+    /// `[legal]`; not in the initializer, so that each section added keeps the others' call sites.
+    public var legal: Legal = .defaults
 
     public init(
         portal: Portal, network: Network, session: SessionSettings, store: Store, control: Control, log: Log,

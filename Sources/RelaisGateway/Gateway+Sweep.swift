@@ -68,6 +68,7 @@ extension Gateway {
             if !ended.isEmpty {
                 logger.info("sessions ended by sweep", metadata: ["gateway.count": "\(ended.count)", "gateway.idle": "\(idle.count)"])
             }
+            await minimizeLiveState()
             let blocksRepaired = blocksMissing.count + blocksExtra.count
             if !strays.isEmpty || !regrant.isEmpty || blocksRepaired > 0 {
                 logger.notice("firewall drift repaired", metadata: [

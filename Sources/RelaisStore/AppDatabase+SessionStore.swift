@@ -23,6 +23,7 @@ extension AppDatabase: SessionStore {
     /// unless it replaced the device's own session.
     public func admit(_ admissions: [Admission], capacity: Int) async throws -> [AdmissionOutcome] {
         let plan = portBlockPlan.withLock { $0 }
+        let sealer = legalSealer
         return try await write("admit") { db in
             var open = try Self.openSessionCount(db)
             var outcomes: [AdmissionOutcome] = []
@@ -38,7 +39,7 @@ extension AppDatabase: SessionStore {
                     outcomes.append(.denied(.portBlocksExhausted))
                     continue
                 }
-                let replaced = try Self.endOpenSession(db, of: session.mac, reason: .replaced, at: session.startedAt)
+                let replaced = try Self.endOpenSession(db, of: session.mac, reason: .replaced, at: session.startedAt, sealer: sealer)
                 if replaced.isEmpty {
                     guard open < capacity else {
                         outcomes.append(.denied(.capacityReached))
@@ -46,11 +47,15 @@ extension AppDatabase: SessionStore {
                     }
                     open += 1
                 }
-                // Every part of the admission is written here, in this transaction (the connection-log
-                // entry and the consent record will join the session), before the firewall opens.
+                // Every part of the admission is written here, in this transaction (the consent record
+                // will join the session and its connection-log entry), before the firewall opens.
                 var record = SessionRecord(session)
                 try record.insert(db)
                 try Self.writePortBlockLease(db, lease, for: &record.session, plan: plan)
+                let block = record.session.portBlock
+                try Self.openLegalEntry(
+                    db, for: record.session, natMode: block == nil ? .none : .portBlocks,
+                    publicAddress: block?.publicAddress, portRange: block.map { UInt16($0.firstPort)...UInt16($0.lastPort) }, sealer: sealer)
                 try Self.recordConsent(db, admission.consent)
                 outcomes.append(.admitted(record.session))
             }
@@ -59,7 +64,8 @@ extension AppDatabase: SessionStore {
     }
 
     public func endSessions(_ endings: [SessionEnding]) async throws -> [Session] {
-        try await write("endSessions") { db in
+        let sealer = legalSealer
+        return try await write("endSessions") { db in
             let statement = try db.cachedStatement("""
                 UPDATE session SET ended_at = MAX(?, started_at), end_reason = ?
                 WHERE id = ? AND ended_at IS NULL
@@ -72,6 +78,7 @@ extension AppDatabase: SessionStore {
                 try statement.bind(ending.sessionID, at: 3)
                 ended += try SessionRecord.fetchAll(statement)
             }
+            try Self.closeLegalEntries(db, ended: ended, sealer: sealer)
             return ended
         }
     }
@@ -79,7 +86,7 @@ extension AppDatabase: SessionStore {
     /// A session past its limit ended on it: it is dated at its hard limit, not at the (later) moment
     /// this runs, which may follow a long stop of the daemon.
     public func endExpiredSessions(at now: Date) async throws -> [Session] {
-        let nowMs = now.storeMilliseconds
+        let nowMs = now.storeMilliseconds, sealer = legalSealer
         return try await write("endExpiredSessions") { db in
             let statement = try db.cachedStatement("""
                 UPDATE session SET ended_at = expires_at, end_reason = ?
@@ -88,7 +95,9 @@ extension AppDatabase: SessionStore {
                 """)
             try statement.bind(SessionEndReason.sessionLimit.rawValue, at: 1)
             try statement.bind(nowMs, at: 2)
-            return try SessionRecord.fetchAll(statement).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+            let ended = try SessionRecord.fetchAll(statement).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+            try Self.closeLegalEntries(db, ended: ended, sealer: sealer)
+            return ended
         }
     }
 
@@ -100,11 +109,12 @@ extension AppDatabase: SessionStore {
 
     /// Blocking keeps the first block date of a device already blocked.
     public func block(_ macs: [MACAddress], endDates: [MACAddress: Date], at now: Date) async throws -> [Session] {
-        try await write("block") { db in
+        let sealer = legalSealer
+        return try await write("block") { db in
             var ended: [Session] = []
             for mac in macs {
                 try BlockedDeviceRecord(mac: mac, blockedAt: now).insertIfAbsent(db)
-                ended += try Self.endOpenSession(db, of: mac, reason: .blocked, at: endDates[mac] ?? now)
+                ended += try Self.endOpenSession(db, of: mac, reason: .blocked, at: endDates[mac] ?? now, sealer: sealer)
             }
             return ended
         }
@@ -116,10 +126,10 @@ extension AppDatabase: SessionStore {
         }
     }
 
-    /// Ends the open session of `mac`, if any, never before its start; returns it as ended. Must run
-    /// inside a write transaction.
+    /// Ends the open session of `mac`, if any, never before its start, and seals its log entry; returns
+    /// it as ended. Must run inside a write transaction.
     private static func endOpenSession(
-        _ db: SQLiteConnection, of mac: MACAddress, reason: SessionEndReason, at now: Date
+        _ db: SQLiteConnection, of mac: MACAddress, reason: SessionEndReason, at now: Date, sealer: (any LegalEntrySealer)?
     ) throws -> [Session] {
         let statement = try db.cachedStatement("""
             UPDATE session SET ended_at = MAX(?, started_at), end_reason = ?
@@ -129,7 +139,9 @@ extension AppDatabase: SessionStore {
         try statement.bind(now.storeMilliseconds, at: 1)
         try statement.bind(reason.rawValue, at: 2)
         try statement.bind(mac.description, at: 3)
-        return try SessionRecord.fetchAll(statement)
+        let ended = try SessionRecord.fetchAll(statement)
+        try closeLegalEntries(db, ended: ended, sealer: sealer)
+        return ended
     }
 
     private static func isBlocked(_ db: SQLiteConnection, _ mac: MACAddress) throws -> Bool {

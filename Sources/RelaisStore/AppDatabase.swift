@@ -16,14 +16,19 @@ public final class AppDatabase: Sendable {
     let readers: ConnectionThreads
     /// What opening the file found (a first start, a lost database…), for the caller to log.
     public let openOutcome: OpenOutcome
+    /// Seals the legal log's entries (AppDatabase+LegalLog.swift); nil keeps no log at all, which only
+    /// tests of other concerns and read-only tools do: `relais serve` refuses to start without a key.
+    let legalSealer: (any LegalEntrySealer)?
     /// The directory ``temporary(readers:)`` created, removed once the connections are closed.
     private let temporaryDirectory: String?
     /// The port blocks admissions lease (NAT mode `port-blocks`); nil leases none. See `usePortBlocks(_:)`.
     let portBlockPlan = Mutex<PortBlockPlan?>(nil)
 
     private init(
-        writer: ConnectionThreads?, readers: ConnectionThreads, outcome: OpenOutcome, temporaryDirectory: String? = nil
+        writer: ConnectionThreads?, readers: ConnectionThreads, outcome: OpenOutcome, temporaryDirectory: String? = nil,
+        legalSealer: (any LegalEntrySealer)? = nil
     ) {
+        self.legalSealer = legalSealer
         self.writer = writer
         self.readers = readers
         self.openOutcome = outcome
@@ -47,9 +52,11 @@ public final class AppDatabase: Sendable {
     ///
     /// The caller owns the directory: it must already exist, so that a typo in the configuration
     /// fails loudly instead of scattering databases over the disk.
-    public static func open(path: String, readers readerCount: Int = defaultReaderCount) throws -> AppDatabase {
+    public static func open(
+        path: String, readers readerCount: Int = defaultReaderCount, legalSealer: (any LegalEntrySealer)? = nil
+    ) throws -> AppDatabase {
         let (writer, readers, outcome) = try openFile(path: path, readers: readerCount)
-        return AppDatabase(writer: writer, readers: readers, outcome: outcome)
+        return AppDatabase(writer: writer, readers: readers, outcome: outcome, legalSealer: legalSealer)
     }
 
     /// Opens an existing, up-to-date database file for reading only (exports, reports from another
@@ -76,17 +83,19 @@ public final class AppDatabase: Sendable {
     /// A private in-memory database with the full schema, for tests of code that needs a real store.
     /// One connection, which runs the reads too: not WAL, no snapshots apart from the writer, not
     /// durable. Tests of concurrency use ``temporary(readers:)``.
-    public static func inMemory() throws -> AppDatabase {
+    public static func inMemory(legalSealer: (any LegalEntrySealer)? = nil) throws -> AppDatabase {
         let connection = try connect(path: SQLiteConnection.inMemoryPath, access: .memory)
         _ = try migrate(connection, marker: nil)
         let writer = ConnectionThreads(name: "relais-db-m")
         try writer.start(connection)
-        return AppDatabase(writer: writer, readers: writer, outcome: .created)
+        return AppDatabase(writer: writer, readers: writer, outcome: .created, legalSealer: legalSealer)
     }
 
     /// A database file, exactly as in production, in a new directory under the system's temporary
     /// directory, which is removed when the database is released.
-    public static func temporary(readers readerCount: Int = defaultReaderCount) throws -> AppDatabase {
+    public static func temporary(
+        readers readerCount: Int = defaultReaderCount, legalSealer: (any LegalEntrySealer)? = nil
+    ) throws -> AppDatabase {
         let directory = FileManager.default.temporaryDirectory.path + "/relais-db-" + UUID().uuidString
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
@@ -95,7 +104,8 @@ public final class AppDatabase: Sendable {
         }
         do {
             let (writer, readers, outcome) = try openFile(path: directory + "/relais.sqlite", readers: readerCount)
-            return AppDatabase(writer: writer, readers: readers, outcome: outcome, temporaryDirectory: directory)
+            return AppDatabase(
+                writer: writer, readers: readers, outcome: outcome, temporaryDirectory: directory, legalSealer: legalSealer)
         } catch {
             try? FileManager.default.removeItem(atPath: directory)
             throw error

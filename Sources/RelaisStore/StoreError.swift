@@ -29,6 +29,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case cancelled
         /// The database was being closed: the operation did not run.
         case closed
+        /// A legal log entry could not be sealed or opened (key missing from the ring, altered entry).
+        case legalLog = "legal-log"
         /// Any other SQLite failure.
         case sqlite
     }

@@ -52,7 +52,10 @@ struct ServeCommand: AsyncParsableCommand {
     private func serve(_ config: RelaisConfig, logger: Logger) async throws {
         let startedAt = Date()
         let zone = try ZoneInfoDatabase().rules(named: config.site.timeZone)
-        let database = try AppDatabase.open(path: config.store.databasePath)
+        // No usable key, no start: the log is never written in clear, nor skipped.
+        let keys = KeyDirectory.forDaemon(configured: config.legal.keyDirectory, environment: ProcessInfo.processInfo.environment)
+        let sealer = KeyRingSealer(ring: try keys.legalKeyRing())
+        let database = try AppDatabase.open(path: config.store.databasePath, legalSealer: sealer)
         StoreOpenLog.record(database.openOutcome, path: config.store.databasePath, logger: logger)
         let natPlan = try NATSetup.plan(for: config)
         database.usePortBlocks(natPlan)

@@ -71,8 +71,12 @@ final class RelaisDaemon {
         mode = "port-blocks"
         uplink_interface = "wan0"
         ports_per_device = \(portsPerDevice)
+        [legal]
+        key_directory = "\(directory)/keys"
         """
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)
+        // The daemon refuses to start without the legal log's key: create it as the installer does.
+        try Shell.run([binary, "keys", "init", "--config", configPath])
     }
 
     /// Starts the daemon and waits until the portal answers from the client namespace.

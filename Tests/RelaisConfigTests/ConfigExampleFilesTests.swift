@@ -32,8 +32,8 @@ import Testing
         let text = try String(contentsOf: Self.configFolder.appendingPathComponent("relais.toml"), encoding: .utf8)
         let document = TOMLSubsetParser.parse(text).document
         let written = document.sections.flatMap { section in section.entries.map { "\(section.name).\($0.key)" } }
-        // The file loads without unknown keys, so 42 distinct names are all 42 keys of its fixed sections ([consent-NAME] ones are optional).
-        #expect(written.count == 42)
+        // The file loads without unknown keys, so 43 distinct names are all 43 keys of its fixed sections ([consent-NAME] ones are optional).
+        #expect(written.count == 43)
         #expect(Set(written).count == written.count)
     }
 
@@ -49,6 +49,7 @@ import Testing
         #expect(config.store.databasePath == root + "/.relais-dev/relais.sqlite")
         #expect(config.control.socketPath == root + "/.relais-dev/control.sock")
         #expect(config.control.group == "")
+        #expect(config.legal.keyDirectory == root + "/.relais-dev/keys")
     }
 
     /// The shape the end-to-end test writes: short sessions and a one-second sweep must stay valid.

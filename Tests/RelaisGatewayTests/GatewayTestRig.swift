@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import RelaisCore
+import RelaisCrypto
 import RelaisGateway
 @testable import RelaisStore
 import RelaisTesting
@@ -19,7 +20,7 @@ struct Rig {
     let gateway: Gateway
 
     init(capacity: Int = 100, wrap: (AppDatabase) -> any SessionStore = { $0 }) throws {
-        database = try AppDatabase.inMemory()
+        database = try AppDatabase.inMemory(legalSealer: KeyRingSealer(ring: .new(secret: SystemRandomSource().bytes(32), at: Date())))
         store = wrap(database)
         gateway = Self.makeGateway(store: store, firewall: firewall, neighbours: neighbours, clock: clock, limits: limits, logs: logs, capacity: capacity)
     }
@@ -66,10 +67,22 @@ let laptop = MACAddress("02:00:00:00:00:02")!
 let tablet = MACAddress("02:00:00:00:00:03")!
 
 extension AppDatabase {
-    /// Every session row, open or ended, in id order: what a test checks the gateway wrote.
+    /// Every session row, open or ended, in id order: what a test checks the gateway wrote. An ended row
+    /// keeps no MAC or IP (v3-session-minimized): they are read back from its sealed legal log entry.
     func sessionHistory() async throws -> [Session] {
-        try await read("test") { db in
-            try SessionRecord.fetchAll(try db.cachedStatement("SELECT \(SessionRecord.selection) FROM session ORDER BY id"))
+        let sealer = legalSealer
+        return try await read("test") { db in
+            let columns = SessionRecord.selection.replacingOccurrences(of: "mac,", with: "COALESCE(mac, '00:00:00:00:00:00'),")
+            let stored = try SessionRecord.fetchAll(try db.cachedStatement("SELECT \(columns) FROM session ORDER BY id"))
+            return try stored.map { session in
+                guard session.endedAt != nil, let sealer, let id = session.id,
+                      let sealed = try Self.storedEntry(db, sessionID: id) else { return session }
+                let entry = try Self.openEntry(sealed, sessionID: id, sealer: sealer)
+                var restored = session
+                restored.mac = entry.mac
+                restored.ipAddress = entry.privateIPv4 ?? entry.ipv6Addresses.first
+                return restored
+            }
         }
     }
 }

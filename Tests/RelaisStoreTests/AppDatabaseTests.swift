@@ -15,6 +15,9 @@ import Testing
                 "table:blocked_device", "table:schema_migration", "table:session",
                 "index:session_open_expires_at", "index:session_open_mac", "table:session_open_count",
                 "trigger:session_opened", "trigger:session_ended", "trigger:session_reopened", "trigger:session_open_deleted",
+                "trigger:session_minimized", "trigger:session_minimized_insert",
+                "table:legal_entry", "index:legal_entry_end_hour", "index:legal_entry_key_id", "table:legal_live_ipv6",
+                "table:legal_export_audit",
                 "table:nat_lease", "trigger:nat_lease_open_session", "trigger:nat_lease_session_ended", "trigger:nat_lease_session_deleted",
                 "table:usage_hourly", "table:usage_flush",
                 "table:consent", "index:consent_expiry", "table:remembered_device", "index:remembered_device_expiry",
@@ -28,7 +31,11 @@ import Testing
             let migrations = try database.withConnection { db in
                 try db.fetchAll("SELECT identifier FROM schema_migration ORDER BY rowid") { $0.string(at: 0) }
             }
-            #expect(migrations == ["v1-session", "v1-blocked-device", "v2-session-end", "v4-nat-lease", "v5-consent", "v6-usage-hourly", "v8-agent", "v8-workshop", "v8-help-request"])
+            #expect(migrations == [
+                "v1-session", "v1-blocked-device", "v2-session-end",
+                "v3-session-minimized", "v3-legal-log", "v3-legal-export-audit",
+                "v4-nat-lease", "v5-consent", "v6-usage-hourly", "v8-agent", "v8-workshop", "v8-help-request",
+            ])
             let sessionColumns = try database.withConnection { db in
                 try db.fetchAll("SELECT name FROM pragma_table_info('session') ORDER BY cid") { $0.string(at: 0) }
             }
@@ -59,7 +66,8 @@ import Testing
         }
         #expect(Set(tables) == [
             "session:wr=0:strict=1", "blocked_device:wr=1:strict=1", "schema_migration:wr=0:strict=1",
-            "session_open_count:wr=0:strict=1", "nat_lease:wr=0:strict=1", "consent:wr=0:strict=1", "remembered_device:wr=1:strict=1",
+            "session_open_count:wr=0:strict=1",
+            "legal_entry:wr=0:strict=1", "legal_live_ipv6:wr=1:strict=1", "legal_export_audit:wr=0:strict=1",
             "usage_hourly:wr=1:strict=1", "usage_flush:wr=1:strict=1",
             "agent:wr=0:strict=1", "agent_sign_in_failure:wr=0:strict=1", "staff_session:wr=1:strict=1",
             "roster_slot:wr=0:strict=1", "check_in:wr=0:strict=1", "workshop:wr=0:strict=1", "help_request:wr=0:strict=1",

@@ -141,7 +141,11 @@ controller_address = "1 place de la Mairie, 86000 Saint-Relais"
 dpo_contact = "dpo@saint-relais.example"
 [consent]
 device_key_file = "{device_key(work)}"
+[legal]
+key_directory = "{work / 'keys'}"
 """)
+    # The daemon refuses to start without the legal log's key (legal slice).
+    subprocess.run([binary, "keys", "init", "--config", str(config)], check=True, stdout=subprocess.DEVNULL)
     log = open(work / "relais.log", "wb")
     process = subprocess.Popen([binary, "serve", "--config", str(config)], stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

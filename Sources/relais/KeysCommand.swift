@@ -1,0 +1,121 @@
+import ArgumentParser
+import FoundationEssentials
+import Glibc
+import RelaisConfig
+import RelaisControlCLI
+import RelaisCrypto
+import RelaisStore
+
+/// `relais keys`: the box's secret files (root only): create them at install, rotate the legal log's
+/// key, list the keys, retire the keys no entry needs any more.
+struct KeysCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "Clés du journal légal et secrets de la borne (root seulement).",
+        subcommands: [Init.self, Rotate.self, List.self, Retire.self])
+
+    /// The config's key directory, after checking the caller may touch it.
+    static func directory(config path: String) throws -> (KeyDirectory, RelaisConfig) {
+        let settings: RelaisConfig
+        do {
+            settings = try ConfigFile.load(path)
+        } catch {
+            StandardStreams.writeError("\(error)\n")
+            throw ExitCode.failure
+        }
+        // Development boxes (no firewall) may keep their keys under the developer's own account.
+        guard geteuid() == 0 || settings.network.firewall == .none else {
+            StandardStreams.writeError("relais keys : réservé à root (root only).\n")
+            throw ExitCode.failure
+        }
+        return (KeyDirectory(path: settings.legal.keyDirectory), settings)
+    }
+
+    static func fail(_ error: any Error) -> ExitCode {
+        StandardStreams.writeError("relais keys : \(error)\n")
+        return ExitCode.failure
+    }
+
+    struct Init: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Crée le dossier des clés et chaque secret absent ; ne remplace jamais un fichier existant.")
+        @Option(name: .long, help: "Le fichier de configuration.") var config: String = "/etc/relais/relais.toml"
+
+        func run() async throws {
+            let (keys, _) = try KeysCommand.directory(config: config)
+            do {
+                let done = try keys.initialize(random: { try SystemRandomSource().randomBytes($0) }, now: Date())
+                for name in done.created { print("créé / created: \(keys.filePath(name))") }
+                for name in done.kept { print("gardé / kept: \(keys.filePath(name))") }
+            } catch {
+                throw KeysCommand.fail(error)
+            }
+        }
+    }
+
+    struct Rotate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Crée une nouvelle clé courante ; les anciennes restent tant qu'une entrée en dépend.")
+        @Option(name: .long, help: "Le fichier de configuration.") var config: String = "/etc/relais/relais.toml"
+
+        func run() async throws {
+            let (keys, _) = try KeysCommand.directory(config: config)
+            do {
+                let ring = try keys.legalKeyRing()
+                let rotated = ring.rotated(secret: try SystemRandomSource().randomBytes(32), at: Date())
+                try keys.writeKeyRing(rotated)
+                print("clé courante / current key: \(rotated.currentID)")
+                print("Redémarrez relais pour qu'il scelle sous la nouvelle clé (systemctl restart relais).")
+            } catch {
+                throw KeysCommand.fail(error)
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Liste les clés du journal légal (jamais leur valeur).")
+        @Option(name: .long, help: "Le fichier de configuration.") var config: String = "/etc/relais/relais.toml"
+
+        func run() async throws {
+            let (keys, _) = try KeysCommand.directory(config: config)
+            do {
+                let ring = try keys.legalKeyRing()
+                for key in ring.keys {
+                    print("\(key.id)\t\(key.createdAt.formatted(.iso8601))\(key.id == ring.currentID ? "\tcourante / current" : "")")
+                }
+            } catch {
+                throw KeysCommand.fail(error)
+            }
+        }
+    }
+
+    struct Retire: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Retire les clés qu'aucune entrée du journal n'utilise plus (la purge l'appelle).")
+        @Option(name: .long, help: "Le fichier de configuration.") var config: String = "/etc/relais/relais.toml"
+
+        func run() async throws {
+            let (keys, settings) = try KeysCommand.directory(config: config)
+            do {
+                let database = try LegalDatabaseAccess.open(path: settings.store.databasePath, sealer: nil)
+                let retired = try await LegalKeyRetirement.retire(keys: keys, database: database)
+                print("clés retirées / retired keys: \(retired.map(String.init).joined(separator: " "))")
+            } catch {
+                throw KeysCommand.fail(error)
+            }
+        }
+    }
+}
+
+/// Removing from the ring the keys that seal no entry any more: the step the purge runs after deleting
+/// expired entries (as root: the daemon cannot write the key directory).
+enum LegalKeyRetirement {
+    /// Returns the ids removed; the current key always stays.
+    static func retire(keys: KeyDirectory, database: AppDatabase) async throws -> [UInt32] {
+        let ring = try keys.legalKeyRing()
+        let kept = ring.retiring(keeping: try await database.legalKeyIDsInUse())
+        let removed = ring.keys.map(\.id).filter { kept.key(id: $0) == nil }
+        if !removed.isEmpty { try keys.writeKeyRing(kept) }
+        return removed
+    }
+}
