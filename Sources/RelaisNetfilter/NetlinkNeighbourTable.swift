@@ -1,3 +1,4 @@
+import CNFTables
 import Glibc
 import RelaisCore
 import Synchronization
