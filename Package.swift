@@ -43,6 +43,8 @@ let package = Package(
         .target(name: "RelaisStore", dependencies: ["CSQLite", "RelaisCore"]),
         .target(name: "RelaisNetfilter", dependencies: ["CNFTables", "CConntrack", "RelaisCore", .product(name: "Logging", package: "swift-log")]),
         .target(name: "RelaisControl", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
+        // The national schema of places of digital help: CSV into core values.
+        .target(name: "RelaisDirectory", dependencies: ["RelaisCore"]),
 
         // Application: the gateway that keeps store and firewall in step, and the web pages.
         .target(name: "RelaisGateway", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
@@ -85,6 +87,7 @@ let package = Package(
         .testTarget(name: "RelaisGatewayTests", dependencies: ["RelaisGateway", "RelaisCore", "RelaisTesting", "RelaisStore", "RelaisNetfilter", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisHTTPTests", dependencies: ["RelaisHTTP", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisWebTests", dependencies: ["RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway", "RelaisTesting", "RelaisStore", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "RelaisDirectoryTests", dependencies: ["RelaisDirectory", "RelaisCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RelaisCore", "RelaisTesting"]),
     ]
 )
