@@ -9,6 +9,7 @@ extension AppDatabase {
         migrator.registerMigration("v1-session", migrate: SessionTableV1.create)
         migrator.registerMigration("v1-blocked-device", migrate: BlockedDeviceTableV1.create)
         migrator.registerMigration("v2-session-end", migrate: SessionTableV2.migrate)
+        migrator.registerMigration("v7-place", migrate: PlaceTableV1.create)
         return migrator
     }()
 }

@@ -15,11 +15,12 @@ import Testing
                 "table:blocked_device", "table:schema_migration", "table:session",
                 "index:session_open_expires_at", "index:session_open_mac", "table:session_open_count",
                 "trigger:session_opened", "trigger:session_ended", "trigger:session_reopened", "trigger:session_open_deleted",
+                "table:place",
             ])
             let migrations = try database.withConnection { db in
                 try db.fetchAll("SELECT identifier FROM schema_migration ORDER BY rowid") { $0.string(at: 0) }
             }
-            #expect(migrations == ["v1-session", "v1-blocked-device", "v2-session-end"])
+            #expect(migrations == ["v1-session", "v1-blocked-device", "v2-session-end", "v7-place"])
             let sessionColumns = try database.withConnection { db in
                 try db.fetchAll("SELECT name FROM pragma_table_info('session') ORDER BY cid") { $0.string(at: 0) }
             }
@@ -50,7 +51,7 @@ import Testing
         }
         #expect(Set(tables) == [
             "session:wr=0:strict=1", "blocked_device:wr=1:strict=1", "schema_migration:wr=0:strict=1",
-            "session_open_count:wr=0:strict=1",
+            "session_open_count:wr=0:strict=1", "place:wr=1:strict=1",
         ])
     }
 
@@ -173,7 +174,7 @@ import Testing
         #expect(try await second.liveSessions(at: t0) == started)
         #expect(try await second.blockedDevices() == [mac(9)])
         let migrations = try second.withConnection { db in try db.integer("SELECT COUNT(*) FROM schema_migration") }
-        #expect(migrations == 3)
+        #expect(migrations == 4)
     }
 
     @Test func aMissingDirectoryIsAClearError() throws {
