@@ -29,7 +29,8 @@ struct Relais: AsyncParsableCommand {
         commandName: "relais",
         abstract: "Portail captif du wifi public (mairies, médiathèques).",
         version: RelaisVersion.current,
-        subcommands: [ServeCommand.self, CheckConfigCommand.self, CtlCommand.self, FirewallCleanupCommand.self])
+        subcommands: [ServeCommand.self, CheckConfigCommand.self, CtlCommand.self, FirewallCleanupCommand.self,
+                      DirectoryCommand.self])
 }
 
 /// The version printed by `--version` and reported by `relais ctl status`.
