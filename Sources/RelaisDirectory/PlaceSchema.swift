@@ -28,39 +28,39 @@ enum PlaceSchema {
 
     /// Multi-valued fields: `|` in v1.0 files, `;` in older ones; both are read, blanks dropped.
     static func values(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == "|" || $0 == ";" })
-            .map { $0.trimmingSpaces }
+        text.utf8.split(whereSeparator: { $0 == 0x7C || $0 == 0x3B })
+            .map { String(Substring($0)).trimmingSpaces }
             .filter { !$0.isEmpty }
     }
 
     /// SIRET (14 digits), SIREN (9 digits) or RNA (`W` and 9 digits).
     static func isPivot(_ text: String) -> Bool {
-        let digits = text.allSatisfy(\.isASCIIDigit)
+        let digits = text.allSatisfy({ $0.isASCIIDigit })
         return (digits && (text.count == 14 || text.count == 9))
-            || (text.count == 10 && text.first == "W" && text.dropFirst().allSatisfy(\.isASCIIDigit))
+            || (text.count == 10 && text.first == "W" && text.dropFirst().allSatisfy({ $0.isASCIIDigit }))
     }
 
-    static func isPostalCode(_ text: String) -> Bool { text.count == 5 && text.allSatisfy(\.isASCIIDigit) }
+    static func isPostalCode(_ text: String) -> Bool { text.count == 5 && text.allSatisfy({ $0.isASCIIDigit }) }
 
     /// `+33` (or an overseas code) then 6 to 9 digits, no spaces.
     static func isPhone(_ text: String) -> Bool {
         phonePrefixes.contains { prefix in
             text.hasPrefix(prefix) && (6...9).contains(text.count - prefix.count)
-                && text.dropFirst(prefix.count).allSatisfy(\.isASCIIDigit)
+                && text.dropFirst(prefix.count).allSatisfy({ $0.isASCIIDigit })
         }
     }
 
     /// One `@`, something before it, a dotted domain after it, no spaces.
     static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace) else { return false }
+        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: { $0.isWhitespace }) else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
     }
 
     /// An `http://` or `https://` address with a host and no spaces.
     static func isWebAddress(_ text: String) -> Bool {
-        guard !text.contains(where: \.isWhitespace) else { return false }
+        guard !text.contains(where: { $0.isWhitespace }) else { return false }
         for scheme in ["https://", "http://"] where text.lowercased().hasPrefix(scheme) {
             let host = text.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
             return host.contains(".") && !host.hasPrefix(".") && !host.hasSuffix(".")
@@ -70,8 +70,13 @@ enum PlaceSchema {
 }
 
 extension StringProtocol {
+    /// Without leading and trailing white space. Most values have none: they are returned without a scan.
     var trimmingSpaces: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard let first, let last, first.isWhitespace || last.isWhitespace else { return String(self) }
+        guard let start = firstIndex(where: { !$0.isWhitespace }), let end = lastIndex(where: { !$0.isWhitespace }) else {
+            return ""
+        }
+        return String(self[start...end])
     }
 }
 

@@ -20,6 +20,9 @@ import Testing
         let config = try load("relais.toml", directory: "/etc/relais")
         var expected = RelaisConfig.defaults
         expected.portal.venueName = "Wifi public de la médiathèque"
+        // The example shows the box's position (Poitiers); by default there is none.
+        expected.site.latitude = 46.5802
+        expected.site.longitude = 0.3404
         #expect(config == expected)
     }
 
@@ -27,8 +30,8 @@ import Testing
         let text = try String(contentsOf: Self.configFolder.appendingPathComponent("relais.toml"), encoding: .utf8)
         let document = TOMLSubsetParser.parse(text).document
         let written = document.sections.flatMap { section in section.entries.map { "\(section.name).\($0.key)" } }
-        // The file loads without unknown keys, so 29 distinct names are all 29 keys relais knows.
-        #expect(written.count == 29)
+        // The file loads without unknown keys, so 31 distinct names are all 31 keys relais knows.
+        #expect(written.count == 31)
         #expect(Set(written).count == written.count)
     }
 

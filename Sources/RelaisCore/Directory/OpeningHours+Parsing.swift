@@ -46,11 +46,12 @@ struct OpeningHoursScanner {
     }
 
     mutating func take(_ literal: String) -> Bool {
-        let wanted = Array(literal)
-        guard index + wanted.count <= characters.count, Array(characters[index..<index + wanted.count]) == wanted else {
-            return false
+        var position = index
+        for character in literal {
+            guard position < characters.count, characters[position] == character else { return false }
+            position += 1
         }
-        index += wanted.count
+        index = position
         return true
     }
 

@@ -24,6 +24,11 @@ public struct PortalMessages: Sendable {
             "common.idle_rule": ["duration"], "splash.rule_session": ["duration"], "connected.continue": ["host"],
             "privacy.recorded_terms": ["version"], "privacy.why": ["duration"], "privacy.questions": ["venue"],
         ]
+        keys.merge(PlaceWording.codeKeys) { first, _ in first }
+        keys.merge(PlaceView.codeKeys) { first, _ in first }
+        keys["places.more"] = ["count", "total"]
+        keys["places.intro_by_name"] = []
+        keys["places.intro_by_distance"] = []
         for code in HTTPError.Code.allCases {
             keys[errorTitleKey(code)] = []
             keys[errorTextKey(code)] = []
