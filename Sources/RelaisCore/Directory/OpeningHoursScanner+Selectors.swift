@@ -136,7 +136,10 @@ extension OpeningHoursScanner {
             hourDigits.append(c)
             index += 1
         }
-        guard !hourDigits.isEmpty, take(":") else { throw error(at: begin, "heure attendue au format HH:MM, trouvé « \(word()) »") }
+        guard !hourDigits.isEmpty, take(":") else {
+            index = begin
+            throw error("heure attendue au format HH:MM, trouvé « \(word()) »")
+        }
         var minuteDigits = ""
         while let c = peek, c.isASCIIDigit, minuteDigits.count < 2 {
             minuteDigits.append(c)
