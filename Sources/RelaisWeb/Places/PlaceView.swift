@@ -28,11 +28,13 @@ struct PlaceView {
     static func values(_ entry: PlaceDistance, wording: PlaceWording, now: Date, href: String) -> [String: Any] {
         let place = entry.place
         let messages = wording.messages
+        // Computed once: a week or more of ranges resolved in the zone.
+        let status = place.openingHours.flatMap { $0.isCommentOnly ? nil : $0.status(at: now, in: wording.zone) }
         var values: [String: Any] = [
             "id": place.id, "name": place.name, "href": href,
             "address": "\(place.address), \(place.postalCode) \(place.commune)",
-            "status": wording.status(place.openingHours, at: now),
-            "open": place.openingHours?.isOpen(at: now, in: wording.zone) ?? false,
+            "status": status.map { wording.status($0, now: now) } ?? wording.status(place.openingHours, at: now),
+            "open": status?.isOpen ?? false,
             "week": place.openingHours.map { $0.isCommentOnly ? [] : wording.week($0) } ?? [],
             "services": place.services.map { value in serviceKeys[value].map { messages["places.service.\($0)"] } ?? value },
             "access": place.accessModes.map { value in accessKeys[value].map { messages["places.access.\($0)"] } ?? value },
