@@ -27,6 +27,7 @@ public struct PortalMessages: Sendable {
         keys.merge(PlaceWording.codeKeys) { first, _ in first }
         keys.merge(PlaceView.codeKeys) { first, _ in first }
         keys["places.more"] = ["count", "total"]
+        keys["places.updated"] = ["date", "year"]
         keys["places.intro_by_name"] = []
         keys["places.intro_by_distance"] = []
         for code in HTTPError.Code.allCases {

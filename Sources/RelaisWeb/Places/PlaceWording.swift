@@ -19,7 +19,7 @@ struct PlaceWording {
             "places.week.days": ["first", "last", "times"], "places.week.day": ["day", "times"],
             "places.week.span": ["start", "end"], "places.week.all_day": [], "places.week.closed_holidays": [],
             "places.week.other_days_closed": [], "places.week.always": [], "places.week.and": [],
-            "places.distance.metres": ["metres"], "places.distance.km": ["whole", "tenth"], "places.date": ["day", "month"],
+            "places.distance.metres": ["metres"], "places.distance.km": ["whole", "tenth"], "places.date": ["day", "month"], "places.first_of_month": ["month"],
         ]
         for day in 1...7 { keys["day.\(day)"] = [] }
         for month in 1...12 { keys["month.\(month)"] = [] }
@@ -119,8 +119,12 @@ struct PlaceWording {
 
     func weekday(_ day: Weekday) -> String { messages["day.\(day.rawValue)"] }
 
+    /// « 14 septembre », « 1er mai » / "September 14", "May 1".
     func date(_ date: LocalDate) -> String {
-        messages.format("places.date", ["day": String(date.day), "month": messages["month.\(date.month)"]])
+        let month = messages["month.\(date.month)"]
+        return date.day == 1
+            ? messages.format("places.first_of_month", ["month": month])
+            : messages.format("places.date", ["day": String(date.day), "month": month])
     }
 
     /// « à 450 m », « à 12,5 km » / "450 m away", "12.5 km away".

@@ -38,6 +38,8 @@ extension PortalPages {
         guard let entry = sorted.first(where: { $0.place.id == id }) else { throw HTTPError(.notFound) }
         var values = PlaceView.values(entry, wording: wording, now: visit.now, href: placeHref(entry.place, visit))
         values["listHref"] = "/aide/lieux" + visit.languageQuery
+        values["updated"] = wording.messages.format(
+            "places.updated", ["date": wording.date(entry.place.updatedOn), "year": String(entry.place.updatedOn.year)])
         return renderer.page("place", values, visit: visit)
     }
 

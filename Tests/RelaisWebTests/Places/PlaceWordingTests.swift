@@ -28,6 +28,7 @@ import Testing
         let rare = try OpeningHours(parsing: "PH 10:00-12:00")
         #expect(fr.status(rare, at: at(12, 9)) == "Fermé, ouvre le 25 décembre à 10 h")
         #expect(en.status(rare, at: at(12, 9)) == "Closed, opens on December 25 at 10 am")
+        #expect(fr.date(LocalDate(year: 2027, month: 5, day: 1)!) == "1er mai" && en.date(LocalDate(year: 2027, month: 5, day: 1)!) == "May 1")
         #expect(fr.status(try OpeningHours(parsing: "24/7"), at: at(3, 3)) == "Ouvert maintenant, jour et nuit")
         #expect(fr.status(try OpeningHours(parsing: "off"), at: at(3, 3)) == "Fermé pour le moment")
         #expect(fr.status(nil, at: at(3, 3)) == "Horaires non indiqués : téléphonez avant de venir.")

@@ -99,6 +99,7 @@ struct PlacesFixture {
         #expect(page.text.contains("Conseillère numérique : smartphone, messagerie, démarches."))
         // Friday evening: next opening on Monday morning.
         #expect(page.text.contains("Fermé, ouvre lundi à 9 h"))
+        #expect(page.text.contains("Informations mises à jour le 14 septembre 2026."))
         let encoded = await fixture.get("/aide/lieux/mirebeau%20%26%20co")
         #expect(encoded.status == 200 && encoded.text.contains("<h1>Générations Connectées</h1>"))
         #expect(await fixture.get("/aide/lieux/inconnu").status == 404)
