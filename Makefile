@@ -20,10 +20,12 @@ release: deps
 	@scripts/build-release --bin-path
 	@scripts/build-release --ctl-path
 
-# Runs relais on loopback with config/relais.dev.toml: no firewall, portal on http://127.0.0.1:8080/.
+# Runs relais on loopback with config/relais.dev.toml: no firewall, portal on http://127.0.0.1:8080/, with the
+# sample directory of places of help of the Vienne.
 run: build
 	mkdir -p .relais-dev
 	$(BIN)/relais keys init --config config/relais.dev.toml
+	$(BIN)/relais directory import config/lieux-mediation-numerique-vienne.csv --config config/relais.dev.toml
 	$(BIN)/relais serve --config config/relais.dev.toml
 
 # Every test: unit, SQLite, libmicrohttpd on loopback, nftables and the end-to-end path in network

@@ -43,6 +43,8 @@ let package = Package(
         .target(name: "RelaisStore", dependencies: ["CSQLite", "RelaisCore"]),
         .target(name: "RelaisNetfilter", dependencies: ["CNFTables", "CConntrack", "RelaisCore", .product(name: "Logging", package: "swift-log")]),
         .target(name: "RelaisControl", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
+        // The national schema of places of digital help: CSV into core values.
+        .target(name: "RelaisDirectory", dependencies: ["RelaisCore"]),
 
         // Application: the gateway that keeps store and firewall in step, and the web pages.
         .target(name: "RelaisGateway", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
@@ -70,6 +72,7 @@ let package = Package(
             "RelaisCore", "RelaisConfig", "RelaisHTTP", "RelaisMicroHTTPD", "RelaisCrypto", "RelaisStore",
             "RelaisNetfilter", "RelaisControl", "RelaisControlCLI", "RelaisGateway", "RelaisWeb", "RelaisTime",
             "RelaisStaff",
+            "RelaisDirectory",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -96,6 +99,7 @@ let package = Package(
             "RelaisStaff", "RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway", "RelaisStore", "RelaisCrypto",
             "RelaisMicroHTTPD", "RelaisTesting", .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RelaisCore", "RelaisTesting"]),
+        .testTarget(name: "RelaisDirectoryTests", dependencies: ["RelaisDirectory", "RelaisCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RelaisCore", "RelaisTesting", "RelaisStore"]),
     ]
 )

@@ -38,9 +38,15 @@ public struct RelaisConfig: Sendable, Equatable {
     public struct Site: Sendable, Equatable {
         /// A tzdata zone name, read from /usr/share/zoneinfo (no ICU): « Europe/Paris ».
         public var timeZone: String
+        /// The box's position (WGS 84 degrees), from which the places of help are listed by distance;
+        /// both nil when not configured.
+        public var latitude: Double?
+        public var longitude: Double?
 
-        public init(timeZone: String) {
+        public init(timeZone: String, latitude: Double? = nil, longitude: Double? = nil) {
             self.timeZone = timeZone
+            self.latitude = latitude
+            self.longitude = longitude
         }
     }
 

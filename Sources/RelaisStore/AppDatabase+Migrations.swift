@@ -15,6 +15,7 @@ extension AppDatabase {
         migrator.registerMigration("v4-nat-lease", migrate: NATLeaseTableV1.create)
         migrator.registerMigration("v5-consent", migrate: ConsentTableV1.create)
         migrator.registerMigration("v6-usage-hourly", migrate: UsageHourlyTableV1.create)
+        migrator.registerMigration("v7-place", migrate: PlaceTableV1.create)
         migrator.registerMigration("v8-agent", migrate: AgentTableV1.create)
         migrator.registerMigration("v8-workshop", migrate: WorkshopTableV1.create)
         migrator.registerMigration("v8-help-request", migrate: HelpRequestTableV1.create)

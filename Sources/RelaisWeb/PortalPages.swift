@@ -16,6 +16,8 @@ struct PortalPages: Sendable {
     let templates: PortalTemplates
     let clock: @Sendable () -> Date
     let logger: Logger
+    /// The places of help the `/aide/lieux` pages list; nil lists none.
+    let placesSource: PlacesSource?
     /// `settings.portalURL`, built once: every redirect carries it.
     let portalURL: String
     /// The privacy notice of every language and its version.
@@ -24,7 +26,7 @@ struct PortalPages: Sendable {
     var splashPages: [SplashVariant: PrerenderedPage] = [:]
 
     init(settings: PortalSettings, gateway: any VisitorGateway, forms: FormTokens, templates: PortalTemplates,
-         digest: any TextDigest, clock: @escaping @Sendable () -> Date, logger: Logger) {
+         digest: any TextDigest, clock: @escaping @Sendable () -> Date, logger: Logger, places: PlacesSource? = nil) {
         self.settings = settings
         self.gateway = gateway
         self.forms = forms
@@ -32,6 +34,7 @@ struct PortalPages: Sendable {
         self.templates = templates
         self.clock = clock
         self.logger = logger
+        self.placesSource = places
         self.portalURL = settings.portalURL
         self.notice = PortalNotice(settings: settings, messages: templates.messages, digest: digest)
         let pages = self
@@ -66,6 +69,12 @@ struct PortalPages: Sendable {
         // A form address opened directly (a bookmark, a reload) leads back to its page.
         router.get("/connexion", .immediate { _, context in .redirect(to: "/" + Self.languageQuery(context)) })
         router.get("/deconnexion", .immediate { _, context in .redirect(to: "/statut" + Self.languageQuery(context)) })
+        router.get("/aide/lieux", .async { request, context in try await self.places(self.visit(request, context)) })
+        router.get("/aide/lieux/:id", .async { request, context in
+            let raw = context.parameters["id"] ?? ""
+            let id = URLEncodedForm.decode(Array("id=\(raw)".utf8))?["id"] ?? raw
+            return try await self.place(self.visit(request, context), id: id)
+        })
         router.post("/connexion", .async { request, context in try await self.connect(request, context) })
         router.post("/deconnexion", .async { request, context in try await self.disconnect(request, context) })
         router.get("/oublier", .immediate { _, context in .redirect(to: "/statut" + Self.languageQuery(context)) })

@@ -17,13 +17,15 @@ public struct PortalResponder: HTTPResponder {
     ///   - usedTokens: spent tokens; shared by every responder of the process.
     ///   - templates: from `PortalTemplates.load(from: settings.assetsDirectory)`.
     ///   - digest: SHA-256, for the privacy notice's version.
+    ///   - places: the directory of places of help listed on `/aide/lieux`; nil lists none.
     public init(
         settings: PortalSettings, gateway: any VisitorGateway, codec: FormTokenCodec, random: any RandomSource,
         templates: PortalTemplates, digest: any TextDigest, usedTokens: UsedFormTokens = UsedFormTokens(),
-        clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger
+        clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger, places: PlacesSource? = nil
     ) {
         let forms = FormTokens(codec: codec, random: random, used: usedTokens, lifetimeSeconds: settings.formTokenSeconds)
-        pages = PortalPages(settings: settings, gateway: gateway, forms: forms, templates: templates, digest: digest, clock: clock, logger: logger)
+        pages = PortalPages(settings: settings, gateway: gateway, forms: forms, templates: templates, digest: digest, clock: clock,
+                            logger: logger, places: places)
         router = pages.router().buildResponder()
     }
 

@@ -25,11 +25,13 @@ public struct PortalSettings: Sendable, Equatable {
     public var consent = ConsentSettings()
     /// Whether « Se souvenir de cet appareil » is offered: only when its key is loaded.
     public var offersRememberDevice = true
+    /// The box's position (`[site] latitude`, `longitude`): places of help are listed from the nearest.
+    public var boxLocation: GeoPoint?
 
     public init(
         host: String, port: Int, venueName: String, termsVersion: String, venueInfoURL: String?,
         formTokenSeconds: Int, sessionSeconds: Int, idleSeconds: Int, maxBodyBytes: Int,
-        developmentMode: Bool, assetsDirectory: String
+        developmentMode: Bool, assetsDirectory: String, boxLocation: GeoPoint? = nil
     ) {
         self.host = host.lowercased()
         self.port = port
@@ -42,6 +44,7 @@ public struct PortalSettings: Sendable, Equatable {
         self.maxBodyBytes = maxBodyBytes
         self.developmentMode = developmentMode
         self.assetsDirectory = assetsDirectory
+        self.boxLocation = boxLocation
     }
 
     /// The settings of a configured box.
@@ -51,7 +54,10 @@ public struct PortalSettings: Sendable, Equatable {
             termsVersion: config.portal.termsVersion, venueInfoURL: config.portal.venueInfoURL,
             formTokenSeconds: config.portal.formTokenSeconds, sessionSeconds: config.session.durationSeconds,
             idleSeconds: config.session.idleSeconds, maxBodyBytes: config.portal.maxBodyBytes,
-            developmentMode: config.network.firewall == .none, assetsDirectory: config.portal.assetsDirectory)
+            developmentMode: config.network.firewall == .none, assetsDirectory: config.portal.assetsDirectory,
+            boxLocation: config.site.latitude.flatMap { latitude in
+                config.site.longitude.flatMap { GeoPoint(latitude: latitude, longitude: $0) }
+            })
         notice = config.notice
         consent = config.consent.settings
     }

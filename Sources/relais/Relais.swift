@@ -30,7 +30,7 @@ struct Relais: AsyncParsableCommand {
         abstract: "Portail captif du wifi public (mairies, médiathèques).",
         version: RelaisVersion.current,
         subcommands: [ServeCommand.self, CheckConfigCommand.self, CtlCommand.self, FirewallCleanupCommand.self,
-                      PurgeCommand.self, AgentCommand.self, KeysCommand.self, LegalCommand.self])
+                      PurgeCommand.self, AgentCommand.self, KeysCommand.self, LegalCommand.self, DirectoryCommand.self])
 }
 
 /// The version printed by `--version` and reported by `relais ctl status`.

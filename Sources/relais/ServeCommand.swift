@@ -97,7 +97,8 @@ struct ServeCommand: AsyncParsableCommand {
         let responder = PortalResponder(
             settings: portalSettings, gateway: gateway,
             codec: FormTokenCodec(authenticator: try HMACSHA256Authenticator(key: formKey)), random: random,
-            templates: templates, digest: OpenSSLTextDigest(), logger: Logger(label: "relais.portal"))
+            templates: templates, digest: OpenSSLTextDigest(), logger: Logger(label: "relais.portal"),
+            places: PlacesSource(directory: database, zone: zone))
         let server = MicroHTTPDServer(
             configuration: .init(
                 listenAddress: config.portal.listenAddress, port: config.portal.port,

@@ -25,6 +25,9 @@ import Testing
         expected.notice = NoticeSettings(
             controllerName: "Commune de Chasseneuil-du-Poitou",
             controllerAddress: "Place de la République, 86360 Chasseneuil-du-Poitou", dpoContact: "dpo@mairie.example.fr")
+        // The example shows the box's position (Poitiers); by default there is none.
+        expected.site.latitude = 46.5802
+        expected.site.longitude = 0.3404
         #expect(config == expected)
     }
 
@@ -32,8 +35,8 @@ import Testing
         let text = try String(contentsOf: Self.configFolder.appendingPathComponent("relais.toml"), encoding: .utf8)
         let document = TOMLSubsetParser.parse(text).document
         let written = document.sections.flatMap { section in section.entries.map { "\(section.name).\($0.key)" } }
-        // The file loads without unknown keys, so 43 distinct names are all 43 keys of its fixed sections ([consent-NAME] ones are optional).
-        #expect(written.count == 43)
+        // The file loads without unknown keys, so 45 distinct names are all 45 keys of its fixed sections ([consent-NAME] ones are optional).
+        #expect(written.count == 45)
         #expect(Set(written).count == written.count)
     }
 

@@ -7,8 +7,8 @@ import Testing
         let database = try AppDatabase.temporary()
         try await database.write("test") { db in
             try db.execute("""
-                CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT NOT NULL CHECK (length(name) > 0)) STRICT;
-                INSERT INTO place VALUES (1, 'old-1'), (2, 'old-2'), (3, 'old-3')
+                CREATE TABLE staged_item (id INTEGER PRIMARY KEY, name TEXT NOT NULL CHECK (length(name) > 0)) STRICT;
+                INSERT INTO staged_item VALUES (1, 'old-1'), (2, 'old-2'), (3, 'old-3')
                 """)
         }
         return database
@@ -24,7 +24,7 @@ import Testing
     }
 
     static func names(_ database: AppDatabase) async throws -> [String] {
-        try await database.read("test") { db in try db.fetchAll("SELECT name FROM place ORDER BY id") { $0.string(at: 0) ?? "" } }
+        try await database.read("test") { db in try db.fetchAll("SELECT name FROM staged_item ORDER BY id") { $0.string(at: 0) ?? "" } }
     }
 
     static func stagingTables(_ database: AppDatabase) throws -> Int64? {
@@ -38,7 +38,7 @@ import Testing
         let staging = Gate()
         let resume = Gate()
         let job = Task {
-            try await database.replaceAllRows("test", of: "place", items: items, batchSize: 10) { db, table, slice in
+            try await database.replaceAllRows("test", of: "staged_item", items: items, batchSize: 10) { db, table, slice in
                 try Self.insert(db, into: table, slice)
                 if slice.first?.0 == 11 {
                     staging.open()
@@ -59,7 +59,7 @@ import Testing
         let database = try await Self.database()
         let items = [(1, "new-1"), (2, ""), (3, "new-3")]
         let error = await #expect(throws: StoreError.self) {
-            try await database.replaceAllRows("test", of: "place", items: items, batchSize: 2) { db, table, slice in
+            try await database.replaceAllRows("test", of: "staged_item", items: items, batchSize: 2) { db, table, slice in
                 try Self.insert(db, into: table, slice)
             }
         }
@@ -70,7 +70,7 @@ import Testing
 
     @Test func replacingWithNothingEmptiesTheTable() async throws {
         let database = try await Self.database()
-        try await database.replaceAllRows("test", of: "place", items: [(Int, String)](), batchSize: 10) { db, table, slice in
+        try await database.replaceAllRows("test", of: "staged_item", items: [(Int, String)](), batchSize: 10) { db, table, slice in
             try Self.insert(db, into: table, slice)
         }
         #expect(try await Self.names(database).isEmpty)

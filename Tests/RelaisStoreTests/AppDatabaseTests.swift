@@ -27,6 +27,7 @@ import Testing
                 "index:agent_sign_in_failure_address", "table:staff_session", "index:staff_session_expires_at",
                 "table:roster_slot", "table:check_in", "index:check_in_open_agent", "index:check_in_started_at",
                 "table:workshop", "index:workshop_starts_local", "table:help_request", "index:help_request_created_at",
+                "table:place",
             ])
             let migrations = try database.withConnection { db in
                 try db.fetchAll("SELECT identifier FROM schema_migration ORDER BY rowid") { $0.string(at: 0) }
@@ -34,7 +35,7 @@ import Testing
             #expect(migrations == [
                 "v1-session", "v1-blocked-device", "v2-session-end",
                 "v3-session-minimized", "v3-legal-log", "v3-legal-export-audit",
-                "v4-nat-lease", "v5-consent", "v6-usage-hourly", "v8-agent", "v8-workshop", "v8-help-request",
+                "v4-nat-lease", "v5-consent", "v6-usage-hourly", "v7-place", "v8-agent", "v8-workshop", "v8-help-request",
             ])
             let sessionColumns = try database.withConnection { db in
                 try db.fetchAll("SELECT name FROM pragma_table_info('session') ORDER BY cid") { $0.string(at: 0) }
@@ -66,7 +67,8 @@ import Testing
         }
         #expect(Set(tables) == [
             "session:wr=0:strict=1", "blocked_device:wr=1:strict=1", "schema_migration:wr=0:strict=1",
-            "session_open_count:wr=0:strict=1",
+            "session_open_count:wr=0:strict=1", "place:wr=1:strict=1",
+            "nat_lease:wr=0:strict=1", "consent:wr=0:strict=1", "remembered_device:wr=1:strict=1",
             "legal_entry:wr=0:strict=1", "legal_live_ipv6:wr=1:strict=1", "legal_export_audit:wr=0:strict=1",
             "usage_hourly:wr=1:strict=1", "usage_flush:wr=1:strict=1",
             "agent:wr=0:strict=1", "agent_sign_in_failure:wr=0:strict=1", "staff_session:wr=1:strict=1",

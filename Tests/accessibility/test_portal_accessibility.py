@@ -53,6 +53,24 @@ MAIN_ACTION = {
     "confidentialite": "main > p:last-of-type > a",
     "introuvable": "main a.button",
 }
+# ---- Places of digital help (/aide/lieux): the list, reached from the footer, and the nearest place's own page.
+# The daemon imports config/lieux-mediation-numerique-vienne.csv and sits in Poitiers (see `portal`).
+PLACES_PAGES = ["lieux", "lieu"]
+PAGES += PLACES_PAGES
+H1["fr"].update({"lieux": "Où trouver de l’aide au numérique", "lieu": "Bus numérique de la Vienne"})
+H1["en"].update({"lieux": "Where to get help with digital tools", "lieu": "Bus numérique de la Vienne"})
+MAIN_ACTION.update({"lieux": "main ol.places li:first-child h2 a", "lieu": "main > p:last-of-type > a"})
+PLACES_SAMPLE = REPO / "config" / "lieux-mediation-numerique-vienne.csv"
+
+
+def visit_places(driver, base, lang, page):
+    """From the welcome page, the footer's link to the places, then the nearest place."""
+    driver.get(base + "/" + lang_query(lang))
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "footer a[href^='/aide/lieux']"))
+    if page == "lieu":
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, MAIN_ACTION["lieux"]))
+# ---- end of the places block
+
 # Where a visitor usually comes from: a connectivity probe redirect carrying the page first asked for.
 # The link is shown on the confirmation page and never followed.
 CONTINUE_URL = "http://mairie.example/"
@@ -116,6 +134,9 @@ def portal():
     port = free_port()
     config = work / "relais.toml"
     config.write_text(f"""
+[site]
+latitude = "46.5802"
+longitude = "0.3404"
 [portal]
 listen_address = "127.0.0.1"
 port = {port}
@@ -146,6 +167,7 @@ key_directory = "{work / 'keys'}"
 """)
     # The daemon refuses to start without the legal log's key (legal slice).
     subprocess.run([binary, "keys", "init", "--config", str(config)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([binary, "directory", "import", str(PLACES_SAMPLE), "--config", str(config)], check=True)
     log = open(work / "relais.log", "wb")
     process = subprocess.Popen([binary, "serve", "--config", str(config)], stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -231,7 +253,9 @@ def visit(driver, base, lang, page):
     if page in CONSENT_PAGES:
         return visit_consent_page(driver, base, lang, page)
     query = lang_query(lang)
-    if page == "introuvable":
+    if page in PLACES_PAGES:
+        visit_places(driver, base, lang, page)
+    elif page == "introuvable":
         driver.get(base + "/page-qui-n-existe-pas" + query)
     else:
         ensure_disconnected(driver, base, lang)

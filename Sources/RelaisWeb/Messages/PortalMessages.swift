@@ -28,6 +28,12 @@ public struct PortalMessages: Sendable {
         for key in PrivacyNotice.messageKeys { keys[key.key] = key.placeholders }
         keys["consent.remember_label"] = ["days"]
         keys["consent.remember_explanation"] = ["days"]
+        keys.merge(PlaceWording.codeKeys) { first, _ in first }
+        keys.merge(PlaceView.codeKeys) { first, _ in first }
+        keys["places.more"] = ["count", "total"]
+        keys["places.updated"] = ["date", "year"]
+        keys["places.intro_by_name"] = []
+        keys["places.intro_by_distance"] = []
         for code in HTTPError.Code.allCases {
             keys[errorTitleKey(code)] = []
             keys[errorTextKey(code)] = []
