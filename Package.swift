@@ -23,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CConntrack", pkgConfig: "libnetfilter_conntrack", providers: [.apt(["libnetfilter-conntrack-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
         // Pure core: domain types and policies. No I/O, no C.
         .target(name: "RelaisCore"),
@@ -43,11 +44,13 @@ let package = Package(
         .target(name: "RelaisStore", dependencies: ["CSQLite", "RelaisCore"]),
         .target(name: "RelaisNetfilter", dependencies: ["CNFTables", "CConntrack", "RelaisCore", .product(name: "Logging", package: "swift-log")]),
         .target(name: "RelaisControl", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
+        // QR codes (libqrencode) drawn as SVG, for the kiosk screen.
+        .target(name: "RelaisQR", dependencies: ["CQREncode"]),
 
         // Application: the gateway that keeps store and firewall in step, and the web pages.
         .target(name: "RelaisGateway", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
         .target(name: "RelaisWeb", dependencies: [
-            "RelaisCore", "RelaisConfig", "RelaisHTTP", "RelaisGateway",
+            "RelaisCore", "RelaisConfig", "RelaisHTTP", "RelaisGateway", "RelaisQR",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -85,6 +88,7 @@ let package = Package(
         .testTarget(name: "RelaisGatewayTests", dependencies: ["RelaisGateway", "RelaisCore", "RelaisTesting", "RelaisStore", "RelaisNetfilter", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisHTTPTests", dependencies: ["RelaisHTTP", "RelaisCore", "RelaisTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RelaisWebTests", dependencies: ["RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway", "RelaisTesting", "RelaisStore", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "RelaisQRTests", dependencies: ["RelaisQR", "RelaisTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RelaisCore", "RelaisTesting"]),
     ]
 )

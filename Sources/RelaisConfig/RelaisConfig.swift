@@ -10,6 +10,8 @@ public struct RelaisConfig: Sendable, Equatable {
     public var log: Log
     public var staff: Staff
     public var site: Site
+    /// `[kiosk]`, read by `ConfigSection.kiosk`; its defaults are `Kiosk()`.
+    public var kiosk = Kiosk()
 
     public init(
         portal: Portal, network: Network, session: SessionSettings, store: Store, control: Control, log: Log,

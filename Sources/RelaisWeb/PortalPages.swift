@@ -20,9 +20,15 @@ struct PortalPages: Sendable {
     let portalURL: String
     /// The welcome page, rendered once per language and variant.
     var splashPages: [SplashVariant: PrerenderedPage] = [:]
+    /// The help offer and the kiosk screen; nil when the box shows none.
+    let help: PortalHelp?
+    /// The kiosk's QR codes, drawn once (their texts come from the config).
+    let kioskCodes: KioskCodes
 
     init(settings: PortalSettings, gateway: any VisitorGateway, forms: FormTokens, templates: PortalTemplates,
-         clock: @escaping @Sendable () -> Date, logger: Logger) {
+         help: PortalHelp? = nil, clock: @escaping @Sendable () -> Date, logger: Logger) {
+        self.help = help
+        self.kioskCodes = KioskCodes(kiosk: help?.kiosk, portalURL: settings.portalURL, messages: templates.messages, logger: logger)
         self.settings = settings
         self.gateway = gateway
         self.forms = forms
@@ -65,6 +71,7 @@ struct PortalPages: Sendable {
         router.get("/deconnexion", .immediate { _, context in .redirect(to: "/statut" + Self.languageQuery(context)) })
         router.post("/connexion", .async { request, context in try await self.connect(request, context) })
         router.post("/deconnexion", .async { request, context in try await self.disconnect(request, context) })
+        addHelpRoutes(to: &router)
         return router
     }
 

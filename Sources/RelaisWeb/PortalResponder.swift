@@ -16,13 +16,14 @@ public struct PortalResponder: HTTPResponder {
     ///   - random: gives each form's nonce.
     ///   - usedTokens: spent tokens; shared by every responder of the process.
     ///   - templates: from `PortalTemplates.load(from: settings.assetsDirectory)`.
+    ///   - help: the help offer shown on the pages and the kiosk screen; nil for none.
     public init(
         settings: PortalSettings, gateway: any VisitorGateway, codec: FormTokenCodec, random: any RandomSource,
-        templates: PortalTemplates, usedTokens: UsedFormTokens = UsedFormTokens(),
+        templates: PortalTemplates, usedTokens: UsedFormTokens = UsedFormTokens(), help: PortalHelp? = nil,
         clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger
     ) {
         let forms = FormTokens(codec: codec, random: random, used: usedTokens, lifetimeSeconds: settings.formTokenSeconds)
-        pages = PortalPages(settings: settings, gateway: gateway, forms: forms, templates: templates, clock: clock, logger: logger)
+        pages = PortalPages(settings: settings, gateway: gateway, forms: forms, templates: templates, help: help, clock: clock, logger: logger)
         router = pages.router().buildResponder()
     }
 

@@ -3,7 +3,8 @@ import FoundationEssentials
 /// The portal's templates, message catalogues and static files, read into memory once at start-up.
 public struct PortalTemplates: Sendable {
     /// Every page and partial; loading fails if one is missing.
-    static let pages = ["layout", "header", "footer", "splash", "connected", "refused", "status", "disconnected", "privacy", "error"]
+    static let pages = ["layout", "header", "footer", "splash", "connected", "refused", "status", "disconnected", "privacy", "error",
+                        "helpbanner", "help_request", "help_progress", "kiosk"]
     /// Static files the pages link to; loading fails if one is missing.
     static let requiredStatic = ["portal.css"]
     /// Templates reach the texts of the page's language as `{{t.key}}`, and French ones as `{{french.key}}`.

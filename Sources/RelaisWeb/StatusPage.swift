@@ -9,9 +9,10 @@ struct StatusPage {
     var token: String
     var langField: String?
     var problem: Bool
+    var helpBanner: TrustedHTML
 
     var values: [String: Any] {
-        var values: [String: Any] = ["timeLeft": timeLeft, "idleRule": idleRule, "token": token, "problem": problem]
+        var values: [String: Any] = ["timeLeft": timeLeft, "idleRule": idleRule, "token": token, "problem": problem, "helpBanner": helpBanner]
         if let langField { values["langField"] = langField }
         return values
     }
@@ -28,7 +29,8 @@ extension PortalPages {
             timeLeft: messages.duration(seconds: timeLeft(of: session, at: visit.now)),
             idleRule: messages.format("common.idle_rule", ["duration": messages.duration(seconds: session.idleSeconds)]),
             token: try forms.issue(.disconnect, for: .visitor(ipAddress: visit.ipAddress), now: visit.now),
-            langField: visit.languageField, problem: problem)
+            langField: visit.languageField, problem: problem,
+            helpBanner: helpBanner(visit.language, languageQuery: visit.languageQuery, now: visit.now))
         return renderer.page("status", page.values, visit: visit, status: status, switchPath: "/statut")
     }
 }

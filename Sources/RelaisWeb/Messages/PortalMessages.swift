@@ -24,6 +24,7 @@ public struct PortalMessages: Sendable {
             "common.idle_rule": ["duration"], "splash.rule_session": ["duration"], "connected.continue": ["host"],
             "privacy.recorded_terms": ["version"], "privacy.why": ["duration"], "privacy.questions": ["venue"],
         ]
+        keys.merge(MessageCatalogue.helpOfferKeys) { first, _ in first }
         for code in HTTPError.Code.allCases {
             keys[errorTitleKey(code)] = []
             keys[errorTextKey(code)] = []
