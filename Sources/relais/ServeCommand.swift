@@ -23,6 +23,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Le fichier de configuration.")
     var config: String = "/etc/relais/relais.toml"
 
+    @Flag(name: .long, help: .hidden)
+    var demoHelpOffer = false
+
     func run() async throws {
         MallocTuning.configure()
         let settings: RelaisConfig
@@ -46,6 +49,14 @@ struct ServeCommand: AsyncParsableCommand {
             logger.critical("relais cannot run", metadata: ["error": "\(error)"])
             throw ExitCode.failure
         }
+    }
+
+    /// `--demo-help-offer` (development mode only): sample help offer data, until the roster and the
+    /// directory are connected here.
+    private func demoHelp(_ config: RelaisConfig, zone: TimeZoneRules) throws -> PortalHelp? {
+        guard demoHelpOffer else { return nil }
+        guard config.network.firewall == .none else { throw ValidationError("--demo-help-offer needs firewall = \"none\"") }
+        return PortalHelp(offer: DemoHelpOffer(zone: zone), kiosk: KioskSettings(config: config))
     }
 
     private func serve(_ config: RelaisConfig, logger: Logger) async throws {
@@ -80,7 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
         let responder = PortalResponder(
             settings: portalSettings, gateway: gateway,
             codec: FormTokenCodec(authenticator: try HMACSHA256Authenticator(key: formKey)), random: random,
-            templates: templates, logger: Logger(label: "relais.portal"))
+            templates: templates, help: try demoHelp(config, zone: zone), logger: Logger(label: "relais.portal"))
         let server = MicroHTTPDServer(
             configuration: .init(
                 listenAddress: config.portal.listenAddress, port: config.portal.port,

@@ -69,9 +69,8 @@ def free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def portal():
-    """Base URL of a relais daemon in development mode; stopped by pid at the end."""
+def run_relais(extra_args=(), extra_config=""):
+    """Runs a relais daemon in development mode and yields its base URL; stopped by pid at the end."""
     binary = os.environ.get("RELAIS_BIN")
     if not binary or not os.access(binary, os.X_OK):
         pytest.fail(f"RELAIS_BIN must name the built relais binary (got {binary!r})")
@@ -98,9 +97,9 @@ socket = "{work / 'control.sock'}"
 group = ""
 [log]
 level = "info"
-""")
+""" + extra_config)
     log = open(work / "relais.log", "wb")
-    process = subprocess.Popen([binary, "serve", "--config", str(config)], stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen([binary, "serve", "--config", str(config), *extra_args], stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -127,6 +126,12 @@ level = "info"
                 process.kill()
                 process.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def portal():
+    """Base URL of a relais daemon in development mode; stopped by pid at the end."""
+    yield from run_relais()
 
 
 def make_driver(javascript=True):
@@ -385,3 +390,122 @@ def test_flow_without_javascript(no_js_driver, portal, lang):
     # The server really closed the session: the status page now sends the visitor back to the welcome page.
     driver.get(portal + "/statut" + lang_query(lang))
     assert h1_text(driver) == H1[lang]["accueil"]
+
+
+# ================================================================ help offer and kiosk (kiosk slice)
+# The welcome page with the help banner, « Je veux de l'aide » (form, then its progress page) and the hall
+# screen /kiosk, served by a daemon with the sample help offer of `--demo-help-offer` (development mode).
+# Run alone with: scripts/run-accessibility-tests -k help
+
+HELP_PAGES = ["aide-accueil", "aide-demande", "aide-suivi", "kiosk"]
+H1["fr"].update({"aide-accueil": "Connexion au wifi gratuit", "aide-demande": "Demander de l’aide",
+                 "aide-suivi": "Votre demande d’aide", "kiosk": "Besoin d’aide avec le numérique ? Mairie de Saint-Relais"})
+H1["en"].update({"aide-accueil": "Connect to the free wifi", "aide-demande": "Ask for help",
+                 "aide-suivi": "Your request for help", "kiosk": "Need help with digital things? Mairie de Saint-Relais"})
+MAIN_ACTION.update({
+    "aide-accueil": "main section.help a.button",
+    "aide-demande": "main form[action='/aide/demande'] button[type='submit']",
+    "aide-suivi": "main a.button",
+    # The screen has no control: its heading stands in where a check needs an element.
+    "kiosk": "main h1",
+})
+
+
+@pytest.fixture(scope="session")
+def help_portal():
+    yield from run_relais(["--demo-help-offer"], '''
+[kiosk]
+ssid = "Mairie-Saint-Relais"
+refresh_seconds = 600
+''')
+
+
+def help_h1(driver):
+    # Selenium gives the no-break spaces of French typography as they are.
+    return h1_text(driver).replace("\u00a0", " ").replace("\n", " ")
+
+
+def help_visit(driver, base, lang, page):
+    """Brings the browser to a help page the way a visitor gets there: two taps from the welcome page."""
+    driver.delete_all_cookies()
+    query = lang_query(lang)
+    if page == "kiosk":
+        driver.get(base + "/kiosk" + query)
+    else:
+        driver.get(base + "/" + query)
+        if page != "aide-accueil":
+            click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, MAIN_ACTION["aide-accueil"]))
+        if page == "aide-suivi":
+            driver.find_element(By.CSS_SELECTOR, "label[for='topic-caf']").click()
+            driver.find_element(By.ID, "seat").send_keys("Table 3")
+            click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, MAIN_ACTION["aide-demande"]))
+    assert help_h1(driver) == H1[lang][page], f"flow to {page} ({lang}) ended on {driver.current_url}"
+
+
+@pytest.fixture(params=[(lang, page) for lang in LANGS for page in HELP_PAGES], ids=lambda p: f"help-{p[0]}-{p[1]}")
+def help_page(request, driver, help_portal):
+    lang, name = request.param
+    reset_emulation(driver)
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+    help_visit(driver, help_portal, lang, name)
+    yield driver, lang, name
+    reset_emulation(driver)
+
+
+def test_help_axe_wcag21_aa(help_page):
+    test_axe_wcag21_aa(help_page)
+
+
+def test_help_html_lang(help_page):
+    test_html_lang(help_page)
+
+
+def test_help_exactly_one_h1(help_page):
+    test_exactly_one_h1(help_page)
+
+
+def test_help_controls_have_accessible_names(help_page):
+    if help_page[2] == "kiosk":
+        # Nothing to press on a hall screen: only its two QR codes need a name.
+        codes = help_page[0].find_elements(By.CSS_SELECTOR, "svg[role='img']")
+        assert len(codes) == 2 and all((c.accessible_name or "").strip() for c in codes)
+        return
+    test_controls_and_links_have_accessible_names(help_page)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_help_tap_targets_at_least_44px(help_page, width):
+    if help_page[2] == "kiosk":
+        pytest.skip("the hall screen has nothing to tap")
+    test_tap_targets_at_least_44px(help_page, width)
+
+
+def test_help_keyboard_reaches_main_action(help_page):
+    if help_page[2] == "kiosk":
+        pytest.skip("the hall screen has nothing to focus")
+    test_keyboard_reaches_main_action_with_visible_focus(help_page)
+
+
+@pytest.mark.parametrize("width,scale,mobile", [(320, 1, True), (640, 2, False)], ids=["320px", "zoom200"])
+def test_help_no_horizontal_scrolling(help_page, width, scale, mobile):
+    test_no_horizontal_scrolling(help_page, width, scale, mobile)
+
+
+def test_help_page_weight_under_50kb(help_page):
+    test_page_weight_under_50kb(help_page)
+
+
+def test_help_kiosk_refreshes_itself(help_portal, driver):
+    driver.get(help_portal + "/kiosk")
+    refresh = driver.find_element(By.CSS_SELECTOR, "meta[http-equiv='refresh']")
+    assert refresh.get_attribute("content") == "600"
+
+
+@pytest.mark.parametrize("width", [360, 1280, 1920])
+def test_help_screenshot(help_page, width):
+    test_screenshot(help_page, width)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_help_request_without_javascript(no_js_driver, help_portal, lang):
+    help_visit(no_js_driver, help_portal, lang, "aide-suivi")

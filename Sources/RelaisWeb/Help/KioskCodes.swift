@@ -29,7 +29,7 @@ struct KioskCodes: Sendable {
                 codes.wifi = Self.draw(WiFiQRPayload.openNetwork(ssid: kiosk.ssid),
                                        label: texts.format("kiosk.wifi_caption", ["ssid": kiosk.ssid]), logger: logger)
             }
-            codes.places = Self.draw(placesURL, label: texts["kiosk.places_caption"], logger: logger)
+            codes.places = Self.draw(placesURL, label: texts["kiosk.places_code"], logger: logger)
             byLanguage[language] = codes
         }
         self.byLanguage = byLanguage

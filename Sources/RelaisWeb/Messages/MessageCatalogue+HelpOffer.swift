@@ -12,7 +12,7 @@ extension MessageCatalogue {
         "help.place_opens": ["place", "distance", "moment"], "help.place_nearest": ["place", "distance"],
         "help.workshop_when": ["moment", "place"],
         "help.seats.none": [], "help.seats.one": [], "help.seats.other": ["count"],
-        "kiosk.until": ["time"], "kiosk.wifi_caption": ["ssid"], "kiosk.places_caption": [],
+        "kiosk.until": ["time"], "kiosk.wifi_caption": ["ssid"], "kiosk.places_caption": [], "kiosk.places_code": [],
         "help_request.topic.ameli": [], "help_request.topic.caf": [], "help_request.topic.france-travail": [],
         "help_request.topic.impots": [], "help_request.topic.email": [], "help_request.topic.other": [],
     ]
