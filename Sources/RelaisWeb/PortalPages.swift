@@ -24,6 +24,8 @@ struct PortalPages: Sendable {
     let help: PortalHelp?
     /// The kiosk's QR codes, drawn once (their texts come from the config).
     let kioskCodes: KioskCodes
+    /// The help banner last rendered per language, reused while the offer is unchanged.
+    let helpBanners = HelpBannerCache()
 
     init(settings: PortalSettings, gateway: any VisitorGateway, forms: FormTokens, templates: PortalTemplates,
          help: PortalHelp? = nil, clock: @escaping @Sendable () -> Date, logger: Logger) {

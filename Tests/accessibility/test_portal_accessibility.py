@@ -453,7 +453,20 @@ def help_page(request, driver, help_portal):
 
 
 def test_help_axe_wcag21_aa(help_page):
-    test_axe_wcag21_aa(help_page)
+    driver, lang, name = help_page
+    if name != "kiosk":
+        test_axe_wcag21_aa(help_page)
+        return
+    # The hall screen reloads itself by design (the issue asks for it): a display without a control, which
+    # nobody operates; axe's meta-refresh rule (WCAG 2.2.1) is the one rule left out, here only. The same
+    # content reaches visitors on the portal's pages, which never reload by themselves.
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run(options=json.dumps({"runOnly": {"type": "tag", "values": AXE_TAGS},
+                                          "rules": {"meta-refresh": {"enabled": False}}}))
+    assert results["passes"], "axe-core ran no check at all"
+    assert not results["violations"], f"axe-core violations on kiosk ({lang}): " + json.dumps(
+        [(v["id"], [n["target"] for n in v["nodes"]]) for v in results["violations"]])
 
 
 def test_help_html_lang(help_page):
@@ -481,9 +494,26 @@ def test_help_tap_targets_at_least_44px(help_page, width):
 
 
 def test_help_keyboard_reaches_main_action(help_page):
-    if help_page[2] == "kiosk":
+    """As for the other pages, with the form's fields as stops too: one for the radio group, one for the seat."""
+    driver, _, name = help_page
+    if name == "kiosk":
         pytest.skip("the hall screen has nothing to focus")
-    test_keyboard_reaches_main_action_with_visible_focus(help_page)
+    target = driver.find_element(By.CSS_SELECTOR, MAIN_ACTION[name])
+    stops = []
+    for _ in range(20):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        active = driver.switch_to.active_element
+        assert active.tag_name.lower() in ("a", "button", "input"), f"Tab went to {active.get_attribute('outerHTML')}"
+        visible, focused, unfocused = focus_is_visible(driver, active)
+        assert visible, (f"no visible focus on {active.get_attribute('outerHTML')[:120]}: "
+                         f"focused {focused}, unfocused {unfocused}")
+        stops.append(active.get_attribute("name") or active.text)
+        if active == target:
+            break
+    else:
+        pytest.fail(f"20 Tab presses never reached the main action; stops: {stops}")
+    if name == "aide-demande":
+        assert stops.count("topic") == 1 and "seat" in stops, f"stops: {stops}"
 
 
 @pytest.mark.parametrize("width,scale,mobile", [(320, 1, True), (640, 2, False)], ids=["320px", "zoom200"])
@@ -499,6 +529,15 @@ def test_help_kiosk_refreshes_itself(help_portal, driver):
     driver.get(help_portal + "/kiosk")
     refresh = driver.find_element(By.CSS_SELECTOR, "meta[http-equiv='refresh']")
     assert refresh.get_attribute("content") == "600"
+
+
+def test_help_progress_refreshes_only_when_asked(help_portal, driver):
+    """WCAG 2.2.1: the visitor's own page never reloads by surprise; automatic updates are the visitor's choice."""
+    help_visit(driver, help_portal, "fr", "aide-suivi")
+    assert not driver.find_elements(By.CSS_SELECTOR, "meta[http-equiv='refresh']")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main a[href*='auto=1']"))
+    assert driver.find_element(By.CSS_SELECTOR, "meta[http-equiv='refresh']").get_attribute("content") == "15"
+    assert driver.find_elements(By.CSS_SELECTOR, "main a[href^='/aide/suivi']:not([href*='auto=1'])")
 
 
 @pytest.mark.parametrize("width", [360, 1280, 1920])

@@ -17,11 +17,9 @@ public enum HelpBanner: Sendable, Equatable {
             self = .onDuty(aidant)
             return
         }
-        for place in snapshot.places {
-            if case .openUntil(let closes) = place.hours {
-                self = .openPlace(place, closesAt: closes)
-                return
-            }
+        if let place = snapshot.nearestOpenPlace, case .openUntil(let closes) = place.hours {
+            self = .openPlace(place, closesAt: closes)
+            return
         }
         // Nearest first: the first place with a known opening, rather than a farther one opening sooner.
         for place in snapshot.places {

@@ -74,10 +74,12 @@ extension PortalPages {
     /// The banner of a page in `language`, its links keeping `languageQuery`; empty without a help offer
     /// or with nothing to say.
     func helpBanner(_ language: PortalLanguage, languageQuery: String, now: Date) -> TrustedHTML {
-        guard let help, let view = HelpBannerView(help.offer.snapshot(at: now), messages: renderer.messages[language]) else {
-            return TrustedHTML(generatedMarkup: "")
+        guard let help else { return TrustedHTML(generatedMarkup: "") }
+        let snapshot = help.offer.snapshot(at: now)
+        return helpBanners.banner(for: snapshot, .init(language: language, languageQuery: languageQuery)) {
+            guard let view = HelpBannerView(snapshot, messages: renderer.messages[language]) else { return TrustedHTML(generatedMarkup: "") }
+            // The template escaped every value: the fragment is safe to place in the page as it is.
+            return TrustedHTML(generatedMarkup: renderer.fragment("helpbanner", view.values, language: language, languageQuery: languageQuery) ?? "")
         }
-        // The template escaped every value: the fragment is safe to place in the page as it is.
-        return TrustedHTML(generatedMarkup: renderer.fragment("helpbanner", view.values, language: language, languageQuery: languageQuery) ?? "")
     }
 }

@@ -1,20 +1,24 @@
 import RelaisCore
 import RelaisHTTP
 
-/// The view model of `/aide/suivi`: where the visitor's request stands, reloading itself while it waits.
+/// The view model of `/aide/suivi`: where the visitor's request stands. It reloads itself only when the
+/// visitor asked for it (`auto=1`, WCAG 2.2.1: no page changes under a reader by surprise); else a button does.
 struct HelpProgressPage {
-    /// Seconds between reloads while the request waits for an agent.
+    /// Seconds between reloads while the request waits for an agent, when the visitor chose so.
     static let refreshSeconds = 15
 
     var stage: HelpRequestStage?
+    /// This page, without and with automatic reloads.
     var selfHref: String
+    var autoHref: String
+    var auto: Bool
 
     var values: [String: Any] {
-        var values: [String: Any] = ["selfHref": selfHref]
+        var values: [String: Any] = ["selfHref": selfHref, "autoHref": autoHref, "auto": auto]
         switch stage {
         case .received?:
             values["received"] = true
-            values["refreshSeconds"] = Self.refreshSeconds
+            if auto { values["refreshSeconds"] = Self.refreshSeconds }
         case .taken?: values["taken"] = true
         case .closed?: values["closed"] = true
         case nil: values["unknown"] = true
@@ -42,9 +46,15 @@ extension PortalPages {
         guard let help else { throw HTTPError(.notFound) }
         let ticket = HelpProgressPage.ticket(id: visit.query["id"], token: visit.query["cle"])
         let stage: HelpRequestStage? = if let ticket { await help.offer.helpRequestProgress(ticket) } else { nil }
-        let selfHref = ticket.map { Self.progressPath($0, languageQuery: visit.languageQuery) } ?? "/"
-        let page = HelpProgressPage(stage: stage, selfHref: selfHref)
-        let switchPath = ticket.map { Self.progressPath($0, languageQuery: "") } ?? "/"
-        return renderer.page("help_progress", page.values, visit: visit, status: stage == nil ? 404 : 200, switchPath: switchPath)
+        let messages = renderer.messages[visit.language]
+        let page = HelpProgressPage(
+            stage: stage, selfHref: ticket.map { Self.progressPath($0, languageQuery: visit.languageQuery) } ?? "/",
+            autoHref: ticket.map { Self.progressPath($0, languageQuery: visit.languageQuery, auto: true) } ?? "/",
+            auto: visit.query["auto"] == "1")
+        let switchPath = ticket.map { Self.progressPath($0, languageQuery: "", auto: page.auto) } ?? "/"
+        var values = page.values
+        values["autoLink"] = messages.format("help_progress.auto_link", ["seconds": String(HelpProgressPage.refreshSeconds)])
+        values["autoOn"] = messages.format("help_progress.auto_on", ["seconds": String(HelpProgressPage.refreshSeconds)])
+        return renderer.page("help_progress", values, visit: visit, status: stage == nil ? 404 : 200, switchPath: switchPath)
     }
 }

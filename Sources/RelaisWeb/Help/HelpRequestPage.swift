@@ -77,9 +77,9 @@ extension PortalPages {
         return .redirect(to: Self.progressPath(ticket, languageQuery: visit.languageQuery), status: 303)
     }
 
-    /// `/aide/suivi?id=…&cle=…`, keeping the chosen language.
-    static func progressPath(_ ticket: HelpOfferTicket, languageQuery: String) -> String {
-        let path = "/aide/suivi?id=\(URLEncodedForm.encode(ticket.id))&cle=\(URLEncodedForm.encode(ticket.token))"
+    /// `/aide/suivi?id=…&cle=…[&auto=1]`, keeping the chosen language.
+    static func progressPath(_ ticket: HelpOfferTicket, languageQuery: String, auto: Bool = false) -> String {
+        let path = "/aide/suivi?id=\(URLEncodedForm.encode(ticket.id))&cle=\(URLEncodedForm.encode(ticket.token))" + (auto ? "&auto=1" : "")
         return languageQuery.isEmpty ? path : path + "&" + languageQuery.dropFirst()
     }
 }

@@ -13,6 +13,7 @@ extension MessageCatalogue {
         "help.workshop_when": ["moment", "place"],
         "help.seats.none": [], "help.seats.one": [], "help.seats.other": ["count"],
         "kiosk.until": ["time"], "kiosk.wifi_caption": ["ssid"], "kiosk.places_caption": [], "kiosk.places_code": [],
+        "help_progress.auto_link": ["seconds"], "help_progress.auto_on": ["seconds"],
         "help_request.topic.ameli": [], "help_request.topic.caf": [], "help_request.topic.france-travail": [],
         "help_request.topic.impots": [], "help_request.topic.email": [], "help_request.topic.other": [],
     ]

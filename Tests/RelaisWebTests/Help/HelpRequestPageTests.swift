@@ -36,8 +36,12 @@ import Testing
         var progress = await portal.get(try #require(sent.location))
         #expect(progress.status == 200)
         #expect(progress.text.contains("Votre demande est bien arrivée à l’accueil."))
-        #expect(progress.text.contains(#"<meta http-equiv="refresh" content="15">"#))
         #expect(progress.text.contains(#"href="\#(sent.location!.replacingOccurrences(of: "&", with: "&amp;"))">Mettre à jour</a>"#))
+        // No reload by surprise (WCAG 2.2.1): only when the visitor asks for it.
+        #expect(!progress.text.contains("http-equiv=\"refresh\""))
+        let auto = await portal.get(sent.location! + "&auto=1")
+        #expect(auto.text.contains(#"<meta http-equiv="refresh" content="15">"#))
+        #expect(auto.text.contains("Arrêter la mise à jour automatique"))
 
         offer.move(request.ticket, to: .taken)
         progress = await portal.get(sent.location!)
