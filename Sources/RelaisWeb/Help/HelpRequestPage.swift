@@ -28,17 +28,25 @@ struct HelpRequestPage {
         return values
     }
 
-    /// The seat as typed, trimmed, or nil when empty; a longer one than the field allows is malformed.
-    static func seat(_ text: String?) -> String?? {
-        let seat = (text ?? "").trimmingOptionalWhitespace()
-        guard seat.count <= seatMaxLength, !seat.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
-        return .some(seat.isEmpty ? nil : String(seat))
-    }
+}
 
-    /// The topic chosen, none, or nil for a code the form never offered.
-    static func topic(_ code: String?) -> HelpOfferTopic?? {
-        guard let code, !code.isEmpty else { return .some(nil) }
-        return HelpOfferTopic(rawValue: code).map { .some($0) }
+/// The two optional answers of a sent request, checked.
+struct HelpRequestFields: Equatable {
+    var topic: HelpOfferTopic?
+    /// Trimmed; nil when left empty.
+    var seat: String?
+
+    /// Nil when a field holds what the form cannot send: a topic it never offered, a seat longer than
+    /// its `maxlength` or with control characters.
+    init?(_ form: [String: String]) {
+        if let code = form["topic"], !code.isEmpty {
+            guard let topic = HelpOfferTopic(rawValue: code) else { return nil }
+            self.topic = topic
+        }
+        let seat = (form["seat"] ?? "").trimmingOptionalWhitespace()
+        guard seat.count <= HelpRequestPage.seatMaxLength,
+              !seat.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
+        self.seat = seat.isEmpty ? nil : String(seat)
     }
 }
 
@@ -63,17 +71,16 @@ extension PortalPages {
         case .refused(_, let refusedVisit): return try helpRequestForm(refusedVisit, problem: true, status: 403)
         case .accepted(let fields, let acceptedVisit): (form, visit) = (fields, acceptedVisit)
         }
-        guard case .some(let topic) = HelpRequestPage.topic(form["topic"]),
-              case .some(let seat) = HelpRequestPage.seat(form["seat"]) else { throw HTTPError(.badRequest) }
+        guard let fields = HelpRequestFields(form) else { throw HTTPError(.badRequest) }
         let ticket: HelpOfferTicket
         do {
-            ticket = try await help.offer.submitHelpRequest(topic: topic, seat: seat, at: visit.now)
+            ticket = try await help.offer.submitHelpRequest(topic: fields.topic, seat: fields.seat, at: visit.now)
         } catch {
             // The topic and the seat are the visitor's words: never logged.
             logger.error("help request not stored", metadata: ["help.error": "\(type(of: error))"])
             throw HTTPError(.serviceUnavailable, headers: [("Retry-After", "60")])
         }
-        logger.info("help request received", metadata: ["help.topic": "\(topic?.rawValue ?? "none")"])
+        logger.info("help request received", metadata: ["help.topic": "\(fields.topic?.rawValue ?? "none")"])
         return .redirect(to: Self.progressPath(ticket, languageQuery: visit.languageQuery), status: 303)
     }
 

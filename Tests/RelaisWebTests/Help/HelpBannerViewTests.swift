@@ -4,7 +4,8 @@ import RelaisTesting
 import Testing
 @testable import RelaisWeb
 
-/// The help banner in words, from each kind of snapshot, and on the pages that carry it.
+/// The help banner in words, from each kind of snapshot, and on the pages that carry it. The expected texts
+/// hold no-break spaces (U+00A0) where the catalogues do: between a number and its unit, before « ? ».
 @Suite struct HelpBannerViewTests {
     static let templates = Task { try await PortalTemplates.load(from: PortalFixture.assetsDirectory) }
 
@@ -14,27 +15,27 @@ import Testing
     }
 
     @Test func someoneOnDuty() async throws {
-        #expect(try await lines(HelpOfferSnapshotSamples.onDuty, .fr) == ["Camille est à l’accueil jusqu’à 17 h."])
+        #expect(try await lines(HelpOfferSnapshotSamples.onDuty, .fr) == ["Camille est à l’accueil jusqu’à 17 h."])
         #expect(try await lines(HelpOfferSnapshotSamples.onDuty, .en) == ["Camille is at the front desk until 17:00."])
     }
 
     @Test func nobodyOnDutyButAPlaceOpen() async throws {
         #expect(try await lines(HelpOfferSnapshotSamples.placeOpen, .fr) == [
             "Personne n’est à l’accueil ici en ce moment.",
-            "France services de Chauvigny, à 9,8 km d’ici, est ouvert jusqu’à 12 h 30.",
+            "France services de Chauvigny, à 9,8 km d’ici, est ouvert jusqu’à 12 h 30.",
         ])
-        #expect(try await lines(HelpOfferSnapshotSamples.placeOpen, .en).last == "France services de Chauvigny, 9.8 km from here, is open until 12:30.")
+        #expect(try await lines(HelpOfferSnapshotSamples.placeOpen, .en).last == "France services de Chauvigny, 9.8 km from here, is open until 12:30.")
     }
 
     @Test func nothingOpenSaysWhenItOpens() async throws {
         // Monday 7 December is a week ahead: the date, not « lundi », which would read as today.
-        #expect(try await lines(HelpOfferSnapshotSamples.nothingOpen, .fr).last == "Centre social, à 1,3 km d’ici, ouvre le 7/12 à 9 h.")
+        #expect(try await lines(HelpOfferSnapshotSamples.nothingOpen, .fr).last == "Centre social, à 1,3 km d’ici, ouvre le 7/12 à 9 h.")
         var snapshot = HelpOfferSnapshotSamples.nothingOpen
         snapshot.places[0].hours = .opensAt(LocalDateTime(year: 2026, month: 12, day: 3, hour: 9, minute: 5)!)
-        #expect(try await lines(snapshot, .fr).last == "Centre social, à 1,3 km d’ici, ouvre jeudi à 9 h 05.")
-        #expect(try await lines(snapshot, .en).last == "Centre social, 1.3 km from here, opens Thursday at 9:05.")
+        #expect(try await lines(snapshot, .fr).last == "Centre social, à 1,3 km d’ici, ouvre jeudi à 9 h 05.")
+        #expect(try await lines(snapshot, .en).last == "Centre social, 1.3 km from here, opens Thursday at 9:05.")
         snapshot.places[0].hours = .opensAt(LocalDateTime(year: 2026, month: 12, day: 1, hour: 9)!)
-        #expect(try await lines(snapshot, .fr).last == "Centre social, à 1,3 km d’ici, ouvre demain à 9 h.")
+        #expect(try await lines(snapshot, .fr).last == "Centre social, à 1,3 km d’ici, ouvre demain à 9 h.")
     }
 
     @Test func noPlacesAtAllAndNobodyMeansNoBanner() async throws {
@@ -49,13 +50,13 @@ import Testing
 
     @Test func distancesInWords() async throws {
         let messages = try await Self.templates.value.messages[.fr]
-        #expect(messages.distance(metres: 12) == "50 m")
-        #expect(messages.distance(metres: 320) == "300 m")
-        #expect(messages.distance(metres: 980) == "1 km")
-        #expect(messages.distance(metres: 1_000) == "1 km")
-        #expect(messages.distance(metres: 1_260) == "1,3 km")
-        #expect(messages.distance(metres: 9_960) == "10 km")
-        #expect(messages.distance(metres: 12_600) == "13 km")
+        #expect(messages.distance(metres: 12) == "50 m")
+        #expect(messages.distance(metres: 320) == "300 m")
+        #expect(messages.distance(metres: 980) == "1 km")
+        #expect(messages.distance(metres: 1_000) == "1 km")
+        #expect(messages.distance(metres: 1_260) == "1,3 km")
+        #expect(messages.distance(metres: 9_960) == "10 km")
+        #expect(messages.distance(metres: 12_600) == "13 km")
     }
 
     @Test func splashShowsTheAidantBeforeConnecting() async throws {
@@ -63,10 +64,10 @@ import Testing
         let page = await portal.get("/")
         #expect(page.status == 200)
         #expect(page.text.contains("Besoin d’aide ?"))
-        #expect(page.text.contains("Camille est à l’accueil jusqu’à 17 h."))
+        #expect(page.text.contains("Camille est à l’accueil jusqu’à 17 h."))
         #expect(page.text.contains(#"<a class="button" href="/aide/demande">Je veux de l’aide</a>"#))
-        #expect(page.text.contains("Premiers pas sur le smartphone</strong> – aujourd’hui à 14 h, Salle du conseil. 3 places libres."))
-        #expect(page.text.contains("Créer son compte ameli</strong> – mercredi à 9 h 30, Médiathèque. Complet."))
+        #expect(page.text.contains("Premiers pas sur le smartphone</strong> – aujourd’hui à 14 h, Salle du conseil. 3 places libres."))
+        #expect(page.text.contains("Créer son compte ameli</strong> – mercredi à 9 h 30, Médiathèque. Complet."))
         #expect(page.text.contains(#"<a href="/aide/lieux">Tous les lieux d’aide près d’ici</a>"#))
         // The connect form is still there, with its token.
         _ = try BrowserForm.find(in: page.text, action: "/connexion")
@@ -82,7 +83,7 @@ import Testing
         offer.set(HelpOfferSnapshotSamples.nothingOpen)
         offer.set(HelpOfferSnapshot(now: HelpOfferSnapshotSamples.now, places: [HelpOfferSnapshotSamples.mediatheque]))
         page = await portal.get("/")
-        #expect(page.text.contains("Médiathèque &lt;La Passerelle&gt;, à 300 m d’ici, ouvre le 7/12 à 9 h."))
+        #expect(page.text.contains("Médiathèque &lt;La Passerelle&gt;, à 300 m d’ici, ouvre le 7/12 à 9 h."))
         #expect(!page.text.contains("<La Passerelle>"))
     }
 
@@ -90,7 +91,7 @@ import Testing
         let portal = try await PortalFixture(help: InMemoryHelpOffer(HelpOfferSnapshotSamples.onDuty))
         let connected = try await portal.connect()
         #expect(connected.status == 200)
-        #expect(connected.text.contains("Camille est à l’accueil jusqu’à 17 h."))
+        #expect(connected.text.contains("Camille est à l’accueil jusqu’à 17 h."))
         let status = await portal.get("/statut?lang=en")
         #expect(status.text.contains("Camille is at the front desk until 17:00."))
         #expect(status.text.contains(#"href="/aide/demande?lang=en""#))

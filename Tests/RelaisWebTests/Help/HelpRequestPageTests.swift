@@ -136,3 +136,18 @@ import Testing
         }
     }
 }
+
+/// The answers of the form, checked without a page.
+@Suite struct HelpRequestFieldsTests {
+    @Test func optionalAnswers() {
+        #expect(HelpRequestFields([:]) == HelpRequestFields(["topic": "", "seat": "   "]))
+        #expect(HelpRequestFields([:])?.topic == nil && HelpRequestFields([:])?.seat == nil)
+        #expect(HelpRequestFields(["topic": "france-travail", "seat": " B2 "]).map { ($0.topic, $0.seat) }! == (.franceTravail, "B2"))
+    }
+
+    @Test func whatTheFormCannotSendIsRefused() {
+        #expect(HelpRequestFields(["topic": "France-Travail"]) == nil)
+        #expect(HelpRequestFields(["seat": "a\u{7}b"]) == nil)
+        #expect(HelpRequestFields(["seat": String(repeating: "x", count: 41)]) == nil)
+    }
+}
