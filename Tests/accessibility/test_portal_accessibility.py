@@ -296,22 +296,26 @@ def focus_is_visible(driver, element):
     return shows and differs, focused, unfocused
 
 
-def test_keyboard_reaches_main_action_with_visible_focus(page):
+def tab_to_main_action(page, stop_tags=("a", "button")):
+    """Presses Tab until the page's main action, checking each stop; returns the stops (name or text)."""
     driver, _, name = page
     target = driver.find_element(By.CSS_SELECTOR, MAIN_ACTION[name])
     stops = []
     for _ in range(20):
         ActionChains(driver).send_keys(Keys.TAB).perform()
         active = driver.switch_to.active_element
-        assert active.tag_name.lower() in ("a", "button"), f"Tab went to {active.get_attribute('outerHTML')}"
+        assert active.tag_name.lower() in stop_tags, f"Tab went to {active.get_attribute('outerHTML')}"
         visible, focused, unfocused = focus_is_visible(driver, active)
         assert visible, (f"no visible focus on {active.get_attribute('outerHTML')[:120]}: "
                          f"focused {focused}, unfocused {unfocused}")
-        stops.append(active.text)
+        stops.append(active.get_attribute("name") or active.text)
         if active == target:
-            break
-    else:
-        pytest.fail(f"20 Tab presses never reached the main action; stops: {stops}")
+            return stops
+    pytest.fail(f"20 Tab presses never reached the main action; stops: {stops}")
+
+
+def test_keyboard_reaches_main_action_with_visible_focus(page):
+    tab_to_main_action(page)
 
 
 OVERFLOW_JS = """
@@ -495,23 +499,10 @@ def test_help_tap_targets_at_least_44px(help_page, width):
 
 def test_help_keyboard_reaches_main_action(help_page):
     """As for the other pages, with the form's fields as stops too: one for the radio group, one for the seat."""
-    driver, _, name = help_page
+    name = help_page[2]
     if name == "kiosk":
         pytest.skip("the hall screen has nothing to focus")
-    target = driver.find_element(By.CSS_SELECTOR, MAIN_ACTION[name])
-    stops = []
-    for _ in range(20):
-        ActionChains(driver).send_keys(Keys.TAB).perform()
-        active = driver.switch_to.active_element
-        assert active.tag_name.lower() in ("a", "button", "input"), f"Tab went to {active.get_attribute('outerHTML')}"
-        visible, focused, unfocused = focus_is_visible(driver, active)
-        assert visible, (f"no visible focus on {active.get_attribute('outerHTML')[:120]}: "
-                         f"focused {focused}, unfocused {unfocused}")
-        stops.append(active.get_attribute("name") or active.text)
-        if active == target:
-            break
-    else:
-        pytest.fail(f"20 Tab presses never reached the main action; stops: {stops}")
+    stops = tab_to_main_action(help_page, ("a", "button", "input"))
     if name == "aide-demande":
         assert stops.count("topic") == 1 and "seat" in stops, f"stops: {stops}"
 
