@@ -23,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CConntrack", pkgConfig: "libnetfilter_conntrack", providers: [.apt(["libnetfilter-conntrack-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
         // Pure core: domain types and policies. No I/O, no C.
         .target(name: "RelaisCore"),
@@ -45,11 +46,13 @@ let package = Package(
         .target(name: "RelaisControl", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
         // The national schema of places of digital help: CSV into core values.
         .target(name: "RelaisDirectory", dependencies: ["RelaisCore"]),
+        // QR codes (libqrencode) drawn as SVG, for the kiosk screen.
+        .target(name: "RelaisQR", dependencies: ["CQREncode"]),
 
         // Application: the gateway that keeps store and firewall in step, and the web pages.
         .target(name: "RelaisGateway", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
         .target(name: "RelaisWeb", dependencies: [
-            "RelaisCore", "RelaisConfig", "RelaisHTTP", "RelaisGateway",
+            "RelaisCore", "RelaisConfig", "RelaisHTTP", "RelaisGateway", "RelaisQR",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -99,6 +102,7 @@ let package = Package(
             "RelaisStaff", "RelaisWeb", "RelaisHTTP", "RelaisCore", "RelaisGateway", "RelaisStore", "RelaisCrypto",
             "RelaisMicroHTTPD", "RelaisTesting", .product(name: "Logging", package: "swift-log"),
         ]),
+        .testTarget(name: "RelaisQRTests", dependencies: ["RelaisQR", "RelaisTesting"]),
         .testTarget(name: "RelaisDirectoryTests", dependencies: ["RelaisDirectory", "RelaisCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RelaisCore", "RelaisTesting", "RelaisStore"]),
     ]

@@ -17,6 +17,8 @@ public struct RelaisConfig: Sendable, Equatable {
     public var nat: NAT = RelaisConfig.defaultNAT
     /// `[legal]`; not in the initializer, so that each section added keeps the others' call sites.
     public var legal: Legal = .defaults
+    /// `[kiosk]`, read by `ConfigSection.kiosk`; its defaults are `Kiosk()`.
+    public var kiosk = Kiosk()
 
     public init(
         portal: Portal, network: Network, session: SessionSettings, store: Store, control: Control, log: Log,

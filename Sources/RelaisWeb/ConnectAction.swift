@@ -12,9 +12,11 @@ struct ConnectionResultPage {
     /// A fresh form, for outcomes worth another try.
     var retryToken: String?
     var langField: String?
+    /// Who can help (connected page only).
+    var helpBanner = TrustedHTML(generatedMarkup: "")
 
     var values: [String: Any] {
-        var values: [String: Any] = ["timeLeft": timeLeft, "idleRule": idleRule]
+        var values: [String: Any] = ["timeLeft": timeLeft, "idleRule": idleRule, "helpBanner": helpBanner]
         if let langField { values["langField"] = langField }
         if let target { values["continueLink"] = ["url": target.url, "label": target.label] }
         if let retryToken { values["retry"] = ["token": retryToken] }
@@ -54,6 +56,7 @@ extension PortalPages {
         switch outcome {
         case .connected(let session):
             page.timeLeft = messages.duration(seconds: timeLeft(of: session, at: now))
+            page.helpBanner = helpBanner(visit.language, languageQuery: visit.languageQuery, now: now)
             page.target = ContinueTarget(form["continue"], portalHost: settings.host).map {
                 (url: $0.url, label: messages.format("connected.continue", ["host": $0.host]))
             }

@@ -24,9 +24,18 @@ struct PortalPages: Sendable {
     let notice: PortalNotice
     /// The welcome page, rendered once per language and variant.
     var splashPages: [SplashVariant: PrerenderedPage] = [:]
+    /// The help offer and the kiosk screen; nil when the box shows none.
+    let help: PortalHelp?
+    /// The kiosk's QR codes, drawn once (their texts come from the config).
+    let kioskCodes: KioskCodes
+    /// The help banner last rendered per language, reused while the offer is unchanged.
+    let helpBanners = HelpBannerCache()
 
     init(settings: PortalSettings, gateway: any VisitorGateway, forms: FormTokens, templates: PortalTemplates,
-         digest: any TextDigest, clock: @escaping @Sendable () -> Date, logger: Logger, places: PlacesSource? = nil) {
+         digest: any TextDigest, help: PortalHelp? = nil, clock: @escaping @Sendable () -> Date, logger: Logger,
+         places: PlacesSource? = nil) {
+        self.help = help
+        self.kioskCodes = KioskCodes(kiosk: help?.kiosk, portalURL: settings.portalURL, messages: templates.messages, logger: logger)
         self.settings = settings
         self.gateway = gateway
         self.forms = forms
@@ -79,6 +88,7 @@ struct PortalPages: Sendable {
         router.post("/deconnexion", .async { request, context in try await self.disconnect(request, context) })
         router.get("/oublier", .immediate { _, context in .redirect(to: "/statut" + Self.languageQuery(context)) })
         router.post("/oublier", .async { request, context in try await self.forgetDevice(request, context) })
+        addHelpRoutes(to: &router)
         return router
     }
 

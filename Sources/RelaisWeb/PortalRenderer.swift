@@ -35,6 +35,14 @@ struct PortalRenderer: Sendable {
         return templates.render(name, values: all)
     }
 
+    /// A piece of a page (no layout) in `language`, with the texts and the language query.
+    func fragment(_ name: String, _ values: [String: Any], language: PortalLanguage, languageQuery: String) -> String? {
+        var all = values
+        all["t"] = messages[language].templateValue
+        all["langQuery"] = languageQuery
+        return templates.render(name, values: all)
+    }
+
     /// An HTML body with its content type.
     func response(_ body: [UInt8], status: Int) -> HTTPResponse {
         HTTPResponse(status: status, headers: [("Content-Type", "text/html; charset=utf-8")], body: body)
@@ -42,7 +50,8 @@ struct PortalRenderer: Sendable {
 
     /// The other language's address of this page, keeping where the visitor was going.
     func switchHref(visit: PortalVisit, path: String) -> String {
-        var href = "\(path)?lang=\(visit.language.other.rawValue)"
+        // A path may carry its own query (a help request's ticket): the language joins it.
+        var href = "\(path)\(path.contains("?") ? "&" : "?")lang=\(visit.language.other.rawValue)"
         if let target = visit.query["continue"], !target.isEmpty {
             href += "&continue=\(URLEncodedForm.encode(target))"
         }

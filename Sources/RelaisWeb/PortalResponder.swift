@@ -17,15 +17,16 @@ public struct PortalResponder: HTTPResponder {
     ///   - usedTokens: spent tokens; shared by every responder of the process.
     ///   - templates: from `PortalTemplates.load(from: settings.assetsDirectory)`.
     ///   - digest: SHA-256, for the privacy notice's version.
+    ///   - help: the help offer shown on the pages and the kiosk screen; nil for none.
     ///   - places: the directory of places of help listed on `/aide/lieux`; nil lists none.
     public init(
         settings: PortalSettings, gateway: any VisitorGateway, codec: FormTokenCodec, random: any RandomSource,
-        templates: PortalTemplates, digest: any TextDigest, usedTokens: UsedFormTokens = UsedFormTokens(),
+        templates: PortalTemplates, digest: any TextDigest, usedTokens: UsedFormTokens = UsedFormTokens(), help: PortalHelp? = nil,
         clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger, places: PlacesSource? = nil
     ) {
         let forms = FormTokens(codec: codec, random: random, used: usedTokens, lifetimeSeconds: settings.formTokenSeconds)
-        pages = PortalPages(settings: settings, gateway: gateway, forms: forms, templates: templates, digest: digest, clock: clock,
-                            logger: logger, places: places)
+        pages = PortalPages(settings: settings, gateway: gateway, forms: forms, templates: templates, digest: digest, help: help,
+                            clock: clock, logger: logger, places: places)
         router = pages.router().buildResponder()
     }
 

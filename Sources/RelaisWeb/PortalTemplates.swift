@@ -4,7 +4,7 @@ import FoundationEssentials
 public struct PortalTemplates: Sendable {
     /// Every page and partial; loading fails if one is missing.
     static let pages = ["layout", "header", "footer", "splash", "connected", "refused", "status", "disconnected", "privacy", "error",
-                        "forgotten", "places", "place", "place-details"]
+                        "forgotten", "places", "place", "place-details", "helpbanner", "help_request", "help_progress", "kiosk"]
     /// Static files the pages link to; loading fails if one is missing.
     static let requiredStatic = ["portal.css"]
     /// Templates reach the texts of the page's language as `{{t.key}}`, and French ones as `{{french.key}}`.

@@ -4,12 +4,16 @@ import FoundationEssentials
 /// Serving it is a copy and an HTML escape, instead of a template walk over dynamic values:
 /// the welcome page is what every phone in the room asks for.
 struct PrerenderedPage: Sendable {
-    /// The per-request values, each rendered HTML-escaped in its slot.
+    /// The per-request values, each rendered HTML-escaped in its slot, but the help banner: markup
+    /// its own template rendered (and escaped), which changes with who is on duty.
     enum Slot: Int, CaseIterable, Sendable {
-        case token, continueURL, switchHref
+        case token, continueURL, switchHref, helpBanner
 
         /// Letters and digits only, so the template's escaping leaves the marker as it is.
         var marker: String { "RELAISSLOT\(rawValue)X9Q7" }
+
+        /// The slot takes generated markup, placed as it is.
+        var isMarkup: Bool { self == .helpBanner }
     }
 
     private let pieces: [[UInt8]]
@@ -39,7 +43,11 @@ struct PrerenderedPage: Sendable {
         out.reserveCapacity(pieces.reduce(0) { $0 + $1.count } + 512)
         for (index, slot) in slots.enumerated() {
             out += pieces[index]
-            Self.appendEscaped(value(slot), to: &out)
+            if slot.isMarkup {
+                out += value(slot).utf8
+            } else {
+                Self.appendEscaped(value(slot), to: &out)
+            }
         }
         out += pieces[pieces.count - 1]
         return out

@@ -11,11 +11,14 @@ struct SplashPage {
     var problem: Bool
     /// The optional consent boxes, each unticked: field name, label and one-line explanation.
     var consentBoxes: [[String: String]] = []
+    /// Who can help, from the help offer (a slot marker when pre-rendered).
+    var helpBanner: TrustedHTML
 
     var values: [String: Any] {
         var values: [String: Any] = [
             "token": token, "continue": continueURL, "problem": problem,
             "sessionRule": sessionRule, "idleRule": idleRule, "consentBoxes": consentBoxes, "hasConsentBoxes": !consentBoxes.isEmpty,
+            "helpBanner": helpBanner,
         ]
         if let langField { values["langField"] = langField }
         return values
@@ -33,16 +36,19 @@ extension PortalPages {
         let continueValue = target.utf8.count <= Self.maxContinueLength ? target : ""
         if !problem, let cached = splashPages[SplashVariant(language: visit.language, explicitLanguage: visit.explicitLanguage)] {
             let switchHref = renderer.switchHref(visit: visit, path: "/")
+            let banner = helpBanner(visit.language, languageQuery: visit.languageQuery, now: visit.now)
             let body = cached.render { slot in
                 switch slot {
                 case .token: token
                 case .continueURL: continueValue
                 case .switchHref: switchHref
+                case .helpBanner: banner.markup
                 }
             }
             return renderer.response(body, status: status)
         }
-        let page = splashPage(visit.language, explicitLanguage: visit.explicitLanguage, token: token, continueURL: continueValue, problem: problem)
+        var page = splashPage(visit.language, explicitLanguage: visit.explicitLanguage, token: token, continueURL: continueValue, problem: problem)
+        page.helpBanner = helpBanner(visit.language, languageQuery: visit.languageQuery, now: visit.now)
         return renderer.page("splash", page.values, visit: visit, status: status, switchPath: "/")
     }
 
@@ -52,7 +58,8 @@ extension PortalPages {
             token: token, continueURL: continueURL, langField: explicitLanguage ? language.rawValue : nil,
             sessionRule: messages.format("splash.rule_session", ["duration": messages.duration(seconds: settings.sessionSeconds)]),
             idleRule: messages.format("common.idle_rule", ["duration": messages.duration(seconds: settings.idleSeconds)]),
-            problem: problem, consentBoxes: consentBoxes(language))
+            problem: problem, consentBoxes: consentBoxes(language),
+            helpBanner: TrustedHTML(generatedMarkup: PrerenderedPage.Slot.helpBanner.marker))
     }
 }
 

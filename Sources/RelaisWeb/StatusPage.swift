@@ -13,9 +13,10 @@ struct StatusPage {
     var forgetToken: String? = nil
     /// The device was just forgotten.
     var forgotten = false
+    var helpBanner: TrustedHTML
 
     var values: [String: Any] {
-        var values: [String: Any] = ["timeLeft": timeLeft, "idleRule": idleRule, "token": token, "problem": problem]
+        var values: [String: Any] = ["timeLeft": timeLeft, "idleRule": idleRule, "token": token, "problem": problem, "helpBanner": helpBanner]
         if let langField { values["langField"] = langField }
         if let forgetToken { values["forget"] = ["token": forgetToken] }
         values["forgotten"] = forgotten
@@ -34,7 +35,8 @@ extension PortalPages {
             timeLeft: messages.duration(seconds: timeLeft(of: session, at: visit.now)),
             idleRule: messages.format("common.idle_rule", ["duration": messages.duration(seconds: session.idleSeconds)]),
             token: try forms.issue(.disconnect, for: .visitor(ipAddress: visit.ipAddress), now: visit.now),
-            langField: visit.languageField, problem: problem)
+            langField: visit.languageField, problem: problem,
+            helpBanner: helpBanner(visit.language, languageQuery: visit.languageQuery, now: visit.now))
         page.forgotten = forgotten
         if gateway.isRemembered(mac: session.mac) {
             page.forgetToken = try forms.issue(.forgetDevice, for: .visitor(ipAddress: visit.ipAddress), now: visit.now)

@@ -24,6 +24,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Le fichier de configuration.")
     var config: String = "/etc/relais/relais.toml"
 
+    @Flag(name: .long, help: .hidden)
+    var demoHelpOffer = false
+
     func run() async throws {
         MallocTuning.configure()
         let settings: RelaisConfig
@@ -47,6 +50,14 @@ struct ServeCommand: AsyncParsableCommand {
             logger.critical("relais cannot run", metadata: ["error": "\(error)"])
             throw ExitCode.failure
         }
+    }
+
+    /// `--demo-help-offer` (development mode only): sample help offer data, until the roster and the
+    /// directory are connected here.
+    private func demoHelp(_ config: RelaisConfig, zone: TimeZoneRules) throws -> PortalHelp? {
+        guard demoHelpOffer else { return nil }
+        guard config.network.firewall == .none else { throw ValidationError("--demo-help-offer needs firewall = \"none\"") }
+        return PortalHelp(offer: DemoHelpOffer(zone: zone), kiosk: KioskSettings(config: config))
     }
 
     private func serve(_ config: RelaisConfig, logger: Logger) async throws {
@@ -97,7 +108,7 @@ struct ServeCommand: AsyncParsableCommand {
         let responder = PortalResponder(
             settings: portalSettings, gateway: gateway,
             codec: FormTokenCodec(authenticator: try HMACSHA256Authenticator(key: formKey)), random: random,
-            templates: templates, digest: OpenSSLTextDigest(), logger: Logger(label: "relais.portal"),
+            templates: templates, digest: OpenSSLTextDigest(), help: try demoHelp(config, zone: zone), logger: Logger(label: "relais.portal"),
             places: PlacesSource(directory: database, zone: zone))
         let server = MicroHTTPDServer(
             configuration: .init(

@@ -66,7 +66,8 @@ struct PortalFixture {
 
     init(venueName: String = "Médiathèque de Test", developmentMode: Bool = false, venueInfoURL: String? = "https://mairie.example/wifi",
          usedTokens: UsedFormTokens = UsedFormTokens(), notice: NoticeSettings = testNotice,
-         consent: ConsentSettings = ConsentSettings()) async throws {
+         consent: ConsentSettings = ConsentSettings(), help: InMemoryHelpOffer? = nil,
+         kiosk: KioskSettings = KioskSettings(ssid: "Mairie-Wifi-Public", refreshSeconds: 60, placesURL: "")) async throws {
         var settings = PortalSettings(
             host: "192.0.2.1", port: 2050, venueName: venueName, termsVersion: "2026-11", venueInfoURL: venueInfoURL,
             formTokenSeconds: 900, sessionSeconds: 4 * 3600, idleSeconds: 30 * 60, maxBodyBytes: 16_384,
@@ -82,7 +83,8 @@ struct PortalFixture {
         responder = PortalResponder(
             settings: settings, gateway: visitors, codec: FormTokenCodec(authenticator: WebTestAuthenticator()),
             random: CountingRandomSource(), templates: try await PortalTemplates.load(from: settings.assetsDirectory),
-            digest: OpenSSLTextDigest(), usedTokens: usedTokens, clock: { clock.now }, logger: Self.quietLogger)
+            digest: OpenSSLTextDigest(), usedTokens: usedTokens, help: help.map { PortalHelp(offer: $0, kiosk: kiosk) },
+            clock: { clock.now }, logger: Self.quietLogger)
     }
 
     /// A request as the server adapter would hand it over, for the portal host unless told otherwise.

@@ -1,5 +1,6 @@
 import Foundation
 import RelaisHTTP
+import RelaisTesting
 import Testing
 
 /// A loop through the responder on the two hot paths, printed, never asserted (no timed assertions in
@@ -10,9 +11,11 @@ import Testing
     @Test(.enabled(if: ProcessInfo.processInfo.environment["RELAIS_MICROBENCH"] == "1"))
     func hotPaths() async throws {
         let portal = try await PortalFixture()
+        // The same welcome page with the help banner (an unchanged offer: the banner comes from its cache).
+        let helped = try await PortalFixture(help: InMemoryHelpOffer(HelpOfferSnapshotSamples.onDuty))
         let probe = portal.request("GET", "/generate_204", host: "connectivitycheck.gstatic.com")
         let splash = portal.request("GET", "/", headers: [(name: "accept-language", value: "fr-FR,fr;q=0.9,en;q=0.8")])
-        for (name, request) in [("probe redirect", probe), ("splash page", splash)] {
+        for (name, portal, request) in [("probe redirect", portal, probe), ("splash page", portal, splash), ("splash page with help banner", helped, splash)] {
             var best = Double.infinity
             for _ in 0..<5 {
                 let count = 200_000

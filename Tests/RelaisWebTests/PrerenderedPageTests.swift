@@ -1,5 +1,7 @@
 import Foundation
+import RelaisCore
 import RelaisHTTP
+import RelaisTesting
 import Testing
 @testable import RelaisWeb
 
@@ -10,7 +12,8 @@ import Testing
         ("javascript:alert('x')", nil), (String(repeating: "x", count: 3000), "fr"),
     ] as [(String, String?)])
     func matchesTheTemplateRendering(continueURL: String, lang: String?) async throws {
-        let portal = try await PortalFixture()
+        // With a help offer, so that the banner's slot is filled too.
+        let portal = try await PortalFixture(help: InMemoryHelpOffer(HelpOfferSnapshotSamples.onDuty))
         let responder = portal.responder.pages
         #expect(responder.splashPages.count == 4, "both languages, with and without an explicit choice")
         var query = "continue=" + URLEncodedForm.encode(continueURL)
@@ -23,7 +26,8 @@ import Testing
         let form = try BrowserForm.find(in: String(decoding: fast.body, as: UTF8.self), action: "/connexion")
         let token = try #require(form.fields.first { $0.name == "token" }?.value)
         let target = continueURL.utf8.count <= PortalPages.maxContinueLength ? continueURL : ""
-        let page = responder.splashPage(visit.language, explicitLanguage: visit.explicitLanguage, token: token, continueURL: target, problem: false)
+        var page = responder.splashPage(visit.language, explicitLanguage: visit.explicitLanguage, token: token, continueURL: target, problem: false)
+        page.helpBanner = responder.helpBanner(visit.language, languageQuery: visit.languageQuery, now: visit.now)
         let slow = responder.renderer.page("splash", page.values, visit: visit, switchPath: "/")
         #expect(String(decoding: fast.body, as: UTF8.self) == String(decoding: slow.body, as: UTF8.self))
         #expect(fast.status == slow.status)
@@ -32,8 +36,9 @@ import Testing
 
     @Test func aTemplateWithoutItsTokenSlotIsNotPrerendered() {
         #expect(PrerenderedPage(html: "<p>\(PrerenderedPage.Slot.continueURL.marker)</p>") == nil)
-        let page = PrerenderedPage(html: "a\(PrerenderedPage.Slot.token.marker)b\(PrerenderedPage.Slot.continueURL.marker)c\(PrerenderedPage.Slot.switchHref.marker)d")
-        let rendered = page.map { String(decoding: $0.render { [.token: "<t>", .continueURL: "&", .switchHref: "'"][$0] ?? "" }, as: UTF8.self) }
-        #expect(rendered == "a&lt;t&gt;b&amp;c&#39;d")
+        let page = PrerenderedPage(html: "a\(PrerenderedPage.Slot.token.marker)b\(PrerenderedPage.Slot.continueURL.marker)c\(PrerenderedPage.Slot.switchHref.marker)d\(PrerenderedPage.Slot.helpBanner.marker)e")
+        let rendered = page.map { String(decoding: $0.render { [.token: "<t>", .continueURL: "&", .switchHref: "'", .helpBanner: "<p>x</p>"][$0] ?? "" }, as: UTF8.self) }
+        // The banner is markup its template already escaped: placed as it is.
+        #expect(rendered == "a&lt;t&gt;b&amp;c&#39;d<p>x</p>e")
     }
 }

@@ -34,6 +34,7 @@ public struct PortalMessages: Sendable {
         keys["places.updated"] = ["date", "year"]
         keys["places.intro_by_name"] = []
         keys["places.intro_by_distance"] = []
+        keys.merge(MessageCatalogue.helpOfferKeys) { first, _ in first }
         for code in HTTPError.Code.allCases {
             keys[errorTitleKey(code)] = []
             keys[errorTextKey(code)] = []

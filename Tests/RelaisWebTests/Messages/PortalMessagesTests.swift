@@ -56,10 +56,10 @@ import Testing
     @Test func keyOnlyInOneLanguageIsNamed() async throws {
         let folder = try PortalTemplatesTests().copyOfAssets()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try editCatalogue(folder, "fr") { $0 + "\nkiosk.title = Borne\n" }
+        try editCatalogue(folder, "fr") { $0 + "\nexample.only_in_french = Borne\n" }
         let error = try #require(try await loadError(folder))
         #expect(error.code == .missingKey)
-        #expect(error.key == "kiosk.title")
+        #expect(error.key == "example.only_in_french")
         #expect(error.language == .en)
     }
 
