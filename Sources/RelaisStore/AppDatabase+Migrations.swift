@@ -10,6 +10,7 @@ extension AppDatabase {
         migrator.registerMigration("v1-blocked-device", migrate: BlockedDeviceTableV1.create)
         migrator.registerMigration("v2-session-end", migrate: SessionTableV2.migrate)
         migrator.registerMigration("v6-usage-hourly", migrate: UsageHourlyTableV1.create)
+        migrator.registerMigration("v9-outbox", migrate: OutboxTableV1.create)
         return migrator
     }()
 }

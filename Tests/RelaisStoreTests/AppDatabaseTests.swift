@@ -16,11 +16,12 @@ import Testing
                 "index:session_open_expires_at", "index:session_open_mac", "table:session_open_count",
                 "trigger:session_opened", "trigger:session_ended", "trigger:session_reopened", "trigger:session_open_deleted",
                 "table:usage_hourly", "table:usage_flush",
+                "table:outbox", "index:outbox_pending", "index:outbox_daily_period",
             ])
             let migrations = try database.withConnection { db in
                 try db.fetchAll("SELECT identifier FROM schema_migration ORDER BY rowid") { $0.string(at: 0) }
             }
-            #expect(migrations == ["v1-session", "v1-blocked-device", "v2-session-end", "v6-usage-hourly"])
+            #expect(migrations == ["v1-session", "v1-blocked-device", "v2-session-end", "v6-usage-hourly", "v9-outbox"])
             let sessionColumns = try database.withConnection { db in
                 try db.fetchAll("SELECT name FROM pragma_table_info('session') ORDER BY cid") { $0.string(at: 0) }
             }
@@ -53,6 +54,7 @@ import Testing
             "session:wr=0:strict=1", "blocked_device:wr=1:strict=1", "schema_migration:wr=0:strict=1",
             "session_open_count:wr=0:strict=1",
             "usage_hourly:wr=1:strict=1", "usage_flush:wr=1:strict=1",
+            "outbox:wr=0:strict=1",
         ])
     }
 
