@@ -23,5 +23,5 @@ struct ConfigSection: Sendable {
     }
 
     /// Every section relais knows, in the order of the example file.
-    static let all: [ConfigSection] = [.site, .portal, .network, .session, .store, .control, .log, .staff]
+    static let all: [ConfigSection] = [.site, .portal, .network, .session, .store, .control, .log, .staff, .push]
 }

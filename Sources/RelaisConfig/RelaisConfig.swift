@@ -10,11 +10,12 @@ public struct RelaisConfig: Sendable, Equatable {
     public var log: Log
     public var staff: Staff
     public var site: Site
+    public var push: Push
 
     public init(
         portal: Portal, network: Network, session: SessionSettings, store: Store, control: Control, log: Log,
         staff: Staff = Staff(listenAddress: "", port: 8443, tlsCertificate: "", tlsKey: ""),
-        site: Site = Site(timeZone: "Europe/Paris")
+        site: Site = Site(timeZone: "Europe/Paris"), push: Push = Push()
     ) {
         self.portal = portal
         self.network = network
@@ -24,6 +25,7 @@ public struct RelaisConfig: Sendable, Equatable {
         self.log = log
         self.staff = staff
         self.site = site
+        self.push = push
     }
 
     /// `[site]`: where the box is. Local civil time (opening hours, duty rosters, daily figures at local
