@@ -16,10 +16,13 @@ public struct DailyReportJob: Sendable {
     let logger: Logger
     /// How far back a box that was off catches up (the usage aggregates are kept longer).
     let catchUpDays: Int
+    /// Nothing is built while the wall clock is implausible (a box booting in 1970 would report 1969).
+    let plausibility: ClockPlausibility?
 
     public init(builder: DailyReportBuilder, usage: @escaping @Sendable (LocalDate, LocalDate) async throws -> [UsageIncrement],
                 helpOffer: @escaping @Sendable (LocalDate) async -> HelpOfferFigures? = { _ in nil },
-                outbox: any OutboxStore, signer: any ReportSigner, clocks: any Clocks, logger: Logger, catchUpDays: Int = 62) {
+                outbox: any OutboxStore, signer: any ReportSigner, clocks: any Clocks, logger: Logger, catchUpDays: Int = 62,
+                plausibility: ClockPlausibility? = nil) {
         self.builder = builder
         self.usage = usage
         self.helpOffer = helpOffer
@@ -28,11 +31,13 @@ public struct DailyReportJob: Sendable {
         self.clocks = clocks
         self.logger = logger
         self.catchUpDays = max(1, catchUpDays)
+        self.plausibility = plausibility
     }
 
     /// Stores the reports of the days after the last one stored, up to the day before `today`; returns their dates.
     @discardableResult
     public func run(today: LocalDate) async throws -> [LocalDate] {
+        if let plausibility, !plausibility.isPlausible(clocks.wallNow()) { return [] }
         let yesterday = today.adding(days: -1)
         var first = try await outbox.latestDailyReportDate().map { $0.adding(days: 1) } ?? yesterday
         first = max(first, yesterday.adding(days: -(catchUpDays - 1)))
@@ -61,8 +66,11 @@ public struct DutyStatusJob: Sendable {
     let outbox: any OutboxStore
     let signer: any ReportSigner
     let clocks: any Clocks
+    let plausibility: ClockPlausibility?
 
-    public init(boxID: BoxID, onDuty: @escaping OnDutyNow, outbox: any OutboxStore, signer: any ReportSigner, clocks: any Clocks) {
+    public init(boxID: BoxID, onDuty: @escaping OnDutyNow, outbox: any OutboxStore, signer: any ReportSigner, clocks: any Clocks,
+                plausibility: ClockPlausibility? = nil) {
+        self.plausibility = plausibility
         self.boxID = boxID
         self.onDuty = onDuty
         self.outbox = outbox
@@ -72,6 +80,7 @@ public struct DutyStatusJob: Sendable {
 
     public func run() async throws {
         let now = clocks.wallNow()
+        if let plausibility, !plausibility.isPlausible(now) { return }
         let role = await onDuty(now)
         guard let status = DutyStatus(boxID: boxID, at: now, onDuty: role != nil, role: role) else { return }
         let body = status.canonicalBytes

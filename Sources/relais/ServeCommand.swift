@@ -111,6 +111,8 @@ struct ServeCommand: AsyncParsableCommand {
             steps: PurgeSteps.standard(database: database, zone: zone), clocks: SystemClocks(), plausibility: plausibility,
             logger: Logger(label: "relais.purge"))
         PurgeSteps.schedule(on: &scheduler, purge: purge, database: database, usage: usage)
+        PushWiring.schedule(on: &scheduler, config: config, database: database, zone: zone, plausibility: plausibility,
+                            logger: Logger(label: "relais.push"))
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: UsageFlushService(usage: usage)),
