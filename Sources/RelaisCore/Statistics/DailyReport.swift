@@ -14,16 +14,19 @@ public struct DailyReport: Sendable, Equatable {
     public let threshold: SuppressionThreshold
     /// ε spent per breakdown, or nil without noise.
     public let epsilon: Double?
+    /// ε spent by the whole report: a visitor may count in every noised breakdown, so the budgets add up.
+    public let epsilonTotal: Double?
     public let tables: [PublishedTable]
 
     public init(boxID: BoxID, date: LocalDate, timeZone: String, hoursInDay: Int, threshold: SuppressionThreshold,
-                epsilon: Double?, tables: [PublishedTable]) {
+                epsilon: Double?, epsilonTotal: Double? = nil, tables: [PublishedTable]) {
         self.boxID = boxID
         self.date = date
         self.timeZone = timeZone
         self.hoursInDay = hoursInDay
         self.threshold = threshold
         self.epsilon = epsilon
+        self.epsilonTotal = epsilon == nil ? nil : (epsilonTotal ?? epsilon)
         self.tables = tables
     }
 
@@ -52,7 +55,9 @@ public struct DailyReport: Sendable, Equatable {
             ]),
             "suppression": .object(["k": .int(threshold.k), "secondary": .bool(true)]),
             // ε as text: a decimal written by Swift's shortest round-trip form, so no float in the bytes.
-            "noise": epsilon.map { .object(["mechanism": .string("laplace"), "epsilon": .string("\($0)")]) } ?? .null,
+            "noise": epsilon.map {
+                .object(["mechanism": .string("laplace"), "epsilon": .string("\($0)"), "epsilon_total": .string("\(epsilonTotal ?? $0)")])
+            } ?? .null,
             "tables": .array(tables.map(\.json)),
         ])
     }

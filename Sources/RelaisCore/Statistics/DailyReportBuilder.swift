@@ -65,7 +65,8 @@ public struct DailyReportBuilder: Sendable {
             published.append(PublishedTable(unsuppressed: fromHours("duty.hours", Dictionary(duty.map { ($0, 1) }, uniquingKeysWith: max))))
         }
         return DailyReport(boxID: boxID, date: date, timeZone: zone.name, hoursInDay: zone.lengthOfDay(date) / 3600,
-                           threshold: threshold, epsilon: noise?.epsilon, tables: published)
+                           threshold: threshold, epsilon: noise?.epsilon,
+                           epsilonTotal: noise.map { $0.epsilon * Double(tables.count) }, tables: published)
     }
 
     /// The wall hours 0…23 that the day shows at least once (the spring DST day has no 02h in Paris).

@@ -88,8 +88,9 @@ import Testing
     @Test func noiseIsRecordedAndReproducible() {
         let noisy = build(noise: LaplaceNoise(epsilon: 1))
         #expect(noisy.epsilon == 1)
+        #expect(noisy.epsilonTotal == 5)  // Five noised breakdowns: sessions, devices, durations, help views, consents.
         #expect(noisy == build(noise: LaplaceNoise(epsilon: 1)))
-        #expect(String(decoding: noisy.canonicalBytes, as: UTF8.self).contains(#""noise":{"epsilon":"1.0","mechanism":"laplace"}"#))
+        #expect(String(decoding: noisy.canonicalBytes, as: UTF8.self).contains(#""noise":{"epsilon":"1.0","epsilon_total":"5.0","mechanism":"laplace"}"#))
     }
 
     @Test func wireBytesAreDeterministicAndCarryNoSuppressedValue() {
