@@ -20,6 +20,27 @@ import Testing
         }
     }
 
+    /// The spreadsheet attacker, written apart from the audit: solve any relation with one unknown left, put the
+    /// value in, and go on until nothing moves. Returns what it recovered.
+    static func peel(_ published: PublishedTable, layout: TableLayout) -> [Int: Int] {
+        var known = published.values
+        var recovered: [Int: Int] = [:]
+        var moved = true
+        while moved {
+            moved = false
+            for relation in layout.relations {
+                let unknown = relation.filter { known[$0.variable] == nil }
+                guard unknown.count == 1 else { continue }
+                let rest = relation.filter { known[$0.variable] != nil }.reduce(0) { $0 + $1.coefficient * known[$1.variable]! }
+                let value = -rest / unknown[0].coefficient
+                known[unknown[0].variable] = value
+                recovered[unknown[0].variable] = value
+                moved = true
+            }
+        }
+        return recovered
+    }
+
     @Test func thresholdNeverBelowFive() {
         #expect(SuppressionThreshold(4) == nil)
         #expect(SuppressionThreshold(5)?.k == 5)
@@ -57,6 +78,12 @@ import Testing
         let layout = TableLayout(rowCount: 2, columnCount: 2)
         let hidden: Set<Int> = [layout.cell(0, 0), layout.cell(0, 1), layout.cell(1, 0), layout.columnTotal(0)]
         #expect(DisclosureAudit.disclosed(hidden, in: layout) == hidden.sorted())
+        // The peeling attacker gets the same four back from a table published with that pattern.
+        var table = CountTable(name: "t", rows: ["a", "b"], columns: [0, 1])
+        for (r, c, v) in [(0, 0, 3), (0, 1, 4), (1, 0, 2), (1, 1, 20)] { table.set(v, row: r, column: c) }
+        let weak = PublishedTable(table: table, suppressed: hidden)
+        #expect(Self.peel(weak, layout: layout) == [layout.cell(0, 0): 3, layout.cell(0, 1): 4, layout.cell(1, 0): 2, layout.columnTotal(0): 5])
+        #expect(Self.peel(SmallCellSuppression.apply(table, threshold: Self.k11), layout: layout).isEmpty)
         // The rectangle of four cells, margins shown, is safe: adding 1 on a diagonal and taking 1 off the other fits.
         let safer: Set<Int> = [layout.cell(0, 0), layout.cell(0, 1), layout.cell(1, 0), layout.cell(1, 1)]
         #expect(DisclosureAudit.disclosed(safer, in: layout).isEmpty)
@@ -101,6 +128,7 @@ import Testing
                 if let value { #expect(value == table.values[index]) }
             }
             #expect(Self.singleRelationLeaks(published, layout: layout).isEmpty, "\(rows)")
+            #expect(Self.peel(published, layout: layout).isEmpty, "\(rows)")
             let hidden = Set(published.values.indices.filter { published.values[$0] == nil })
             #expect(DisclosureAudit.disclosed(hidden, in: layout).isEmpty, "\(rows)")
         }
