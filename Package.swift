@@ -24,6 +24,7 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // Pure core: domain types and policies. No I/O, no C.
         .target(name: "RelaisCore"),
@@ -48,6 +49,8 @@ let package = Package(
         .target(name: "RelaisDirectory", dependencies: ["RelaisCore"]),
         // QR codes (libqrencode) drawn as SVG, for the kiosk screen.
         .target(name: "RelaisQR", dependencies: ["CQREncode"]),
+        // The statistics push: HTTPS to the département's collector (libcurl, its CA only), the outbox sender.
+        .target(name: "RelaisPush", dependencies: ["CCurl", "RelaisCore", .product(name: "Logging", package: "swift-log")]),
 
         // Application: the gateway that keeps store and firewall in step, and the web pages.
         .target(name: "RelaisGateway", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
@@ -76,6 +79,7 @@ let package = Package(
             "RelaisNetfilter", "RelaisControl", "RelaisControlCLI", "RelaisGateway", "RelaisWeb", "RelaisTime",
             "RelaisStaff",
             "RelaisDirectory",
+            "RelaisPush",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -104,6 +108,10 @@ let package = Package(
         ]),
         .testTarget(name: "RelaisQRTests", dependencies: ["RelaisQR", "RelaisTesting"]),
         .testTarget(name: "RelaisDirectoryTests", dependencies: ["RelaisDirectory", "RelaisCore"]),
+        .testTarget(name: "RelaisPushTests", dependencies: [
+            "RelaisPush", "RelaisCore", "RelaisStore", "RelaisCrypto", "RelaisMicroHTTPD", "RelaisHTTP", "RelaisTime",
+            "RelaisTesting", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["RelaisCore", "RelaisTesting", "RelaisStore"]),
     ]
 )

@@ -23,5 +23,5 @@ struct ConfigSection: Sendable {
     }
 
     /// Every section relais knows, in the order of the example file.
-    static let all: [ConfigSection] = [.site, .portal, .network, .session, .store, .control, .log, .staff, .nat, .legal, .notice, .consent, .consentPurpose, .kiosk]
+    static let all: [ConfigSection] = [.site, .portal, .network, .session, .store, .control, .log, .staff, .nat, .legal, .notice, .consent, .consentPurpose, .kiosk, .push]
 }

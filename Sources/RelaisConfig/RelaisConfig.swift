@@ -19,11 +19,12 @@ public struct RelaisConfig: Sendable, Equatable {
     public var legal: Legal = .defaults
     /// `[kiosk]`, read by `ConfigSection.kiosk`; its defaults are `Kiosk()`.
     public var kiosk = Kiosk()
+    public var push: Push
 
     public init(
         portal: Portal, network: Network, session: SessionSettings, store: Store, control: Control, log: Log,
         staff: Staff = Staff(listenAddress: "", port: 8443, tlsCertificate: "", tlsKey: ""),
-        site: Site = Site(timeZone: "Europe/Paris")
+        site: Site = Site(timeZone: "Europe/Paris"), push: Push = Push()
     ) {
         self.portal = portal
         self.network = network
@@ -33,6 +34,7 @@ public struct RelaisConfig: Sendable, Equatable {
         self.log = log
         self.staff = staff
         self.site = site
+        self.push = push
     }
 
     /// `[site]`: where the box is. Local civil time (opening hours, duty rosters, daily figures at local

@@ -19,6 +19,7 @@ extension AppDatabase {
         migrator.registerMigration("v8-agent", migrate: AgentTableV1.create)
         migrator.registerMigration("v8-workshop", migrate: WorkshopTableV1.create)
         migrator.registerMigration("v8-help-request", migrate: HelpRequestTableV1.create)
+        migrator.registerMigration("v9-outbox", migrate: OutboxTableV1.create)
         return migrator
     }()
 }

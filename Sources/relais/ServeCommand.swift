@@ -150,6 +150,8 @@ struct ServeCommand: AsyncParsableCommand {
             _ = try await database.purgeStaffSecurityData(at: run.wallTime, failuresBefore: run.wallTime.addingTimeInterval(-86_400))
             _ = try await database.purgeCheckIns(startedBefore: run.wallTime.addingTimeInterval(-31 * 86_400))
         }
+        PushWiring.schedule(on: &scheduler, config: config, database: database, zone: zone, plausibility: plausibility,
+                            logger: Logger(label: "relais.push"))
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: UsageFlushService(usage: usage)),

@@ -130,7 +130,7 @@ import Testing
                 + "assets_directory, terms_version, venue_info_url, max_body_bytes, form_token_seconds, "
                 + "max_connections, max_connections_per_address, request_deadline_seconds",
             "relais.toml:8: network.timeout: unknown key; expected one of: lan_interface, firewall, table, preauth_allow, sweep_seconds",
-            "relais.toml:9: metrics: unknown section; expected one of: [site], [portal], [network], [session], [store], [control], [log], [staff], [nat], [legal], [notice], [consent], [consent-*], [kiosk]",
+            "relais.toml:9: metrics: unknown section; expected one of: [site], [portal], [network], [session], [store], [control], [log], [staff], [nat], [legal], [notice], [consent], [consent-*], [kiosk], [push]",
         ])
     }
 

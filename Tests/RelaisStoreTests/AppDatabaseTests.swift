@@ -28,6 +28,7 @@ import Testing
                 "table:roster_slot", "table:check_in", "index:check_in_open_agent", "index:check_in_started_at",
                 "table:workshop", "index:workshop_starts_local", "table:help_request", "index:help_request_created_at",
                 "table:place",
+                "table:outbox", "index:outbox_pending", "index:outbox_daily_period",
             ])
             let migrations = try database.withConnection { db in
                 try db.fetchAll("SELECT identifier FROM schema_migration ORDER BY rowid") { $0.string(at: 0) }
@@ -36,6 +37,7 @@ import Testing
                 "v1-session", "v1-blocked-device", "v2-session-end",
                 "v3-session-minimized", "v3-legal-log", "v3-legal-export-audit",
                 "v4-nat-lease", "v5-consent", "v6-usage-hourly", "v7-place", "v8-agent", "v8-workshop", "v8-help-request",
+                "v9-outbox",
             ])
             let sessionColumns = try database.withConnection { db in
                 try db.fetchAll("SELECT name FROM pragma_table_info('session') ORDER BY cid") { $0.string(at: 0) }
@@ -73,6 +75,7 @@ import Testing
             "usage_hourly:wr=1:strict=1", "usage_flush:wr=1:strict=1",
             "agent:wr=0:strict=1", "agent_sign_in_failure:wr=0:strict=1", "staff_session:wr=1:strict=1",
             "roster_slot:wr=0:strict=1", "check_in:wr=0:strict=1", "workshop:wr=0:strict=1", "help_request:wr=0:strict=1",
+            "outbox:wr=0:strict=1",
         ])
     }
 
