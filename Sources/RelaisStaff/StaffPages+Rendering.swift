@@ -51,7 +51,7 @@ extension StaffPages {
         case .unavailable(let error):
             throw error
         case .refused(let refusal):
-            logger.info("staff form refused", metadata: ["staff.token": "\(refusal.rawValue)", "http.path": "\(request.path)"])
+            logger.info("staff form refused", metadata: ["staff.token": "\(refusal.rawValue)"])
             throw HTTPError(.forbidden)
         }
     }

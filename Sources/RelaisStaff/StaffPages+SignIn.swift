@@ -40,7 +40,7 @@ extension StaffPages {
         case .accepted: break
         case .unavailable(let error): throw error
         case .refused(let refusal):
-            logger.info("staff form refused", metadata: ["staff.token": "\(refusal.rawValue)", "http.path": "\(request.path)"])
+            logger.info("staff form refused", metadata: ["staff.token": "\(refusal.rawValue)"])
             return try signInForm(context, login: login, problem: .expiredForm, status: 403)
         }
         switch try await authenticator.signIn(login: login, password: form["password"] ?? "", address: context.clientAddress, now: now) {
