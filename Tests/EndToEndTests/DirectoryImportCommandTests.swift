@@ -42,6 +42,9 @@ import Testing
             [network]
             lan_interface = "lo"
             firewall = "none"
+            [notice]
+            controller_name = "Commune de Test"
+            dpo_contact = "dpo@test.example"
             [store]
             database = "\(directory)/relais.sqlite"
             [control]
