@@ -514,7 +514,13 @@ listen_address = "127.0.0.1"
 port = {staff_port}
 [log]
 level = "info"
+[notice]
+controller_name = "Commune de Saint-Relais"
+dpo_contact = "dpo@saint-relais.example"
+[legal]
+key_directory = "{work / 'keys'}"
 """)
+    subprocess.run([binary, "keys", "init", "--config", str(config)], check=True, stdout=subprocess.DEVNULL)
     subprocess.run([binary, "agent", "add", "marie", "--name", "Marie Dupont", "--role", "Accueil",
                     "--show-first-name", "--config", str(config)],
                    input=STAFF_PASSWORD + "\n", text=True, check=True, capture_output=True)
