@@ -5,8 +5,6 @@ extension RelaisConfig {
     public struct Consent: Sendable, Equatable {
         /// Days « Se souvenir de cet appareil » lasts.
         public var rememberDays: Int = 30
-        /// The 32-byte secret of the remembered devices' keyed hash (`relais keys init` creates it).
-        public var deviceKeyFile: String = "/etc/relais/keys/remember-device.key"
         /// Further purposes, each from its `[consent-ID]` section, in the order of `purposes`.
         public var extraPurposes: [ConsentSettings.ExtraPurpose] = []
 
@@ -24,13 +22,13 @@ extension ConfigSection {
     static let purposePrefix = "consent-"
     static let purposeKeys = ["label_fr", "label_en", "explanation_fr", "explanation_en", "retention_days"]
 
-    /// `[consent]`: the days a device is remembered, its key file, and the ids of further purposes.
+    /// `[consent]`: the days a device is remembered and the ids of further purposes. The keyed hash's secret
+    /// lives in the key directory (`[legal] key_directory`, `device-hash.secret`), like every secret of the box.
     static let consent = ConfigSection(
         name: "consent",
-        keys: ["remember_days", "device_key_file", "purposes"],
+        keys: ["remember_days", "purposes"],
         read: { config, reader, directory in
             reader.set(&config.consent.rememberDays, "consent", "remember_days", ConfigValueRules.integer(in: 1...395))
-            reader.set(&config.consent.deviceKeyFile, "consent", "device_key_file", ConfigValueRules.path(relativeTo: directory))
             var ids: [String] = []
             reader.set(&ids, "consent", "purposes", ConfigValueRules.purposeIDs)
             let listLine = reader.line("consent", "purposes") ?? reader.document.section("consent")?.line ?? 0

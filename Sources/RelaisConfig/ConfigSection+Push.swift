@@ -4,7 +4,7 @@ extension ConfigSection {
     /// `[push]`: statistics to the département's collector; checked across keys only when enabled.
     static let push = ConfigSection(
         name: "push",
-        keys: ["enabled", "collector_url", "ca_file", "box_id", "key_file", "smallest_count", "epsilon", "duty_status_interval"],
+        keys: ["enabled", "collector_url", "ca_file", "box_id", "smallest_count", "epsilon", "duty_status_interval"],
         read: { config, reader, directory in
             reader.set(&config.push.enabled, "push", "enabled") { value throws(ValueRejection) in
                 guard case .boolean(let flag) = value else {
@@ -20,7 +20,6 @@ extension ConfigSection {
                 guard text.isEmpty || BoxID(text) != nil else { throw ValueRejection(problem: "\(value.rendered) is not a box name", allowed: allowed) }
                 return text
             }
-            reader.set(&config.push.keyFile, "push", "key_file", ConfigValueRules.path(relativeTo: directory))
             reader.set(&config.push.smallestCount, "push", "smallest_count", ConfigValueRules.integer(in: SuppressionThreshold.minimum...1000))
             reader.set(&config.push.epsilon, "push", "epsilon") { value throws(ValueRejection) in
                 let allowed = "\"\" (no noise) or a positive decimal such as \"1.0\""

@@ -10,7 +10,7 @@ extension KeyDirectory {
     }
 
     /// Creates the directory (0700) if needed, then every missing secret: the key ring with one key,
-    /// and each 32-byte secret. An existing file is never overwritten (its loss would make the log
+    /// each 32-byte secret, and the report signing key (Ed25519). An existing file is never overwritten (its loss would make the log
     /// unreadable); it is checked instead.
     public func initialize(random: (Int) throws -> [UInt8], now: Date) throws -> Initialization {
         try createDirectoryIfMissing()
@@ -30,6 +30,17 @@ extension KeyDirectory {
                 try writeAtomically(name, bytes: try random(Self.secretLength))
                 result.created.append(name)
             }
+        }
+        if access(filePath(Self.reportSigningKeyName), F_OK) == 0 {
+            _ = try reportSigner()
+            result.kept.append(Self.reportSigningKeyName)
+        } else {
+            do {
+                try Ed25519KeyFile.create(at: filePath(Self.reportSigningKeyName))
+            } catch {
+                throw KeyFileError(.write, path: filePath(Self.reportSigningKeyName), "\(error)")
+            }
+            result.created.append(Self.reportSigningKeyName)
         }
         return result
     }

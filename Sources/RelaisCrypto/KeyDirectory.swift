@@ -7,12 +7,15 @@ import Glibc
 /// Layout (one file per secret, named as its systemd credential):
 /// - `legal-log.keyring`: the legal log's AES-256 keys (``LegalKeyRing``);
 /// - `device-hash.secret`: 32 random bytes, the key of the remembered devices' keyed hash;
-/// - later, the report signing key (`report-signing.ed25519`).
+/// - `report-signing.ed25519`: the box's Ed25519 key signing its statistics reports (PKCS#8 PEM).
 /// Every read checks the file: missing, unreadable, readable by others, or malformed is a
 /// ``KeyFileError``, and the caller refuses to go on; nothing falls back to clear text.
 public struct KeyDirectory: Sendable, Equatable {
     public static let legalKeyRingName = "legal-log.keyring"
     public static let deviceHashSecretName = "device-hash.secret"
+    public static let reportSigningKeyName = "report-signing.ed25519"
+    /// Every file `keys init` creates, in the order of systemd's `LoadCredential=` lines.
+    public static let allNames = [legalKeyRingName, deviceHashSecretName, reportSigningKeyName]
     /// Secrets `keys init` creates besides the key ring: 32 random bytes each.
     public static let secretNames = [deviceHashSecretName]
     public static let secretLength = 32
@@ -53,6 +56,17 @@ public struct KeyDirectory: Sendable, Equatable {
             throw .malformed(file, "\(bytes.count) octets au lieu de \(Self.secretLength)")
         }
         return bytes
+    }
+
+    /// The report signing key, checked (mode, size, form).
+    public func reportSigner() throws(KeyFileError) -> Ed25519Signer {
+        let file = filePath(Self.reportSigningKeyName)
+        let bytes = try readChecked(file)
+        do {
+            return try Ed25519Signer(privateKey: Ed25519KeyFile.privateKey(in: bytes))
+        } catch {
+            throw .malformed(file, "\(error)")
+        }
     }
 
     /// Reads a whole key file after checking it exists, is a regular file and is not open to others.

@@ -6,13 +6,13 @@ import RelaisControlCLI
 import RelaisCrypto
 import RelaisStore
 
-/// `relais keys`: the box's secret files (root only): create them at install, rotate the legal log's
-/// key, list the keys, retire the keys no entry needs any more.
+/// `relais keys`: the box's secret files (root only): create them at install, show the public key to
+/// register at the collector, rotate the legal log's key, list the keys, retire the keys nothing needs any more.
 struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Clés du journal légal et secrets de la borne (root seulement).",
-        subcommands: [Init.self, Rotate.self, List.self, Retire.self])
+        subcommands: [Init.self, Show.self, Rotate.self, List.self, Retire.self])
 
     /// The config's key directory, after checking the caller may touch it.
     static func directory(config path: String) throws -> (KeyDirectory, RelaisConfig) {
@@ -47,6 +47,26 @@ struct KeysCommand: AsyncParsableCommand {
                 let done = try keys.initialize(random: { try SystemRandomSource().randomBytes($0) }, now: Date())
                 for name in done.created { print("créé / created: \(keys.filePath(name))") }
                 for name in done.kept { print("gardé / kept: \(keys.filePath(name))") }
+            } catch {
+                throw KeysCommand.fail(error)
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Affiche la clé publique de signature des rapports (base64), à enregistrer au collecteur du département.")
+        @Option(name: .long, help: "Le fichier de configuration.") var config: String = "/etc/relais/relais.toml"
+        @Flag(name: .long, help: "La clé publique en PEM (openssl pkey -pubin) plutôt qu'en base64.") var pem = false
+
+        func run() async throws {
+            let (keys, settings) = try KeysCommand.directory(config: config)
+            do {
+                let signer = try keys.reportSigner()
+                print(pem ? try Ed25519KeyFile.publicKeyPEM(signer) : try Ed25519KeyFile.publicKeyBase64(signer), terminator: pem ? "" : "\n")
+                if !pem, settings.push.boxID.isEmpty {
+                    StandardStreams.writeError("([push] box_id est vide : choisissez le nom sous lequel la borne sera enregistrée.)\n")
+                }
             } catch {
                 throw KeysCommand.fail(error)
             }
@@ -91,7 +111,7 @@ struct KeysCommand: AsyncParsableCommand {
 
     struct Retire: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Retire les clés qu'aucune entrée du journal n'utilise plus (la purge l'appelle).")
+            abstract: "Retire les clés qu'aucune entrée ni aucun audit n'utilise plus (chaque jour : relais-keys-retire.timer).")
         @Option(name: .long, help: "Le fichier de configuration.") var config: String = "/etc/relais/relais.toml"
 
         func run() async throws {
@@ -113,7 +133,9 @@ enum LegalKeyRetirement {
     /// Returns the ids removed; the current key always stays.
     static func retire(keys: KeyDirectory, database: AppDatabase) async throws -> [UInt32] {
         let ring = try keys.legalKeyRing()
-        let kept = ring.retiring(keeping: try await database.legalKeyIDsInUse())
+        // Audit rows seal their selection with the ring too, and are kept as long as the entries.
+        let inUse = try await database.legalKeyIDsInUse().union(try await database.legalExportAuditKeyIDsInUse())
+        let kept = ring.retiring(keeping: inUse)
         let removed = ring.keys.map(\.id).filter { kept.key(id: $0) == nil }
         if !removed.isEmpty { try keys.writeKeyRing(kept) }
         return removed

@@ -2,7 +2,7 @@ import Glibc
 import RelaisCore
 import RelaisStore
 
-/// Opening the daemon's database from a root command (`relais legal export`, `relais keys retire`).
+/// Opening the daemon's database from a root command (`relais legal export`, `relais keys retire`, `relais purge`).
 enum LegalDatabaseAccess {
     /// Opens the file and gives the journal files SQLite may have just created (-wal, -shm) to the
     /// database's owner: a root-owned journal left by a crash would stop the daemon (User=relais).

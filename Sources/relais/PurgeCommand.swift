@@ -35,7 +35,8 @@ struct PurgeCommand: AsyncParsableCommand {
         }
         LoggingSetup.bootstrap(level: settings.log.level)
         let zone = try ZoneInfoDatabase().rules(named: settings.site.timeZone)
-        let database = try AppDatabase.open(path: settings.store.databasePath)
+        // As root, the journal files it creates are given back to the daemon's user.
+        let database = try LegalDatabaseAccess.open(path: settings.store.databasePath, sealer: nil)
         let plausibility = ClockPlausibility(latestRecorded: try await database.latestRecordedTime())
         let job = PurgeJob(
             steps: PurgeSteps.standard(database: database, zone: zone), clocks: SystemClocks(), plausibility: plausibility,

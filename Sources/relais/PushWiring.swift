@@ -11,14 +11,15 @@ import RelaisTime
 /// missed days), the "on duty now" status and the outbox sender, all on the scheduler.
 enum PushWiring {
     /// `onDuty` is the roster's answer (the role on duty now, or nil); until the help offer connects it, nobody.
-    static func schedule(on scheduler: inout Scheduler, config: RelaisConfig, database: AppDatabase, zone: TimeZoneRules,
+    /// The signing key is read from `keys` (systemd's credentials, else the key directory), like the legal ring.
+    static func schedule(on scheduler: inout Scheduler, config: RelaisConfig, keys: KeyDirectory, database: AppDatabase, zone: TimeZoneRules,
                          plausibility: ClockPlausibility, onDuty: @escaping OnDutyNow = { _ in nil }, logger: Logger) {
         let push = config.push
         guard push.enabled else { return }
         guard let box = BoxID(push.boxID) else { return }
         let signer: Ed25519Signer
         do {
-            signer = try Ed25519KeyFile.load(from: push.keyFile)
+            signer = try keys.reportSigner()
         } catch {
             // The portal runs without the push rather than not at all; the figures wait in the usage aggregates.
             logger.error("statistics push disabled: no usable signing key (relais keys init)", metadata: ["push.error": "\(error)"])

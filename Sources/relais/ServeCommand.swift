@@ -89,7 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
         let usage = UsageRecorder(
             store: database, zone: zone, random: random, keyedHash: { try HMACSHA256Authenticator(key: $0) },
             plausibility: plausibility, logger: Logger(label: "relais.usage"))
-        let deviceKey = try DeviceHashKeyFile.load(path: config.consent.deviceKeyFile)
+        let deviceKey = try DeviceHashKeyFile.load(from: keys)
         if deviceKey == nil { logger.warning("device key file missing: « Se souvenir de cet appareil » is not offered; create it with relais keys init") }
         let consent = GatewayConsent(
             store: database, hasher: try deviceKey.map { DeviceHasher(authenticator: try HMACSHA256Authenticator(key: $0.bytes)) },
@@ -140,17 +140,11 @@ struct ServeCommand: AsyncParsableCommand {
             steps: PurgeSteps.standard(database: database, zone: zone), clocks: SystemClocks(), plausibility: plausibility,
             logger: Logger(label: "relais.purge"))
         PurgeSteps.schedule(on: &scheduler, purge: purge, database: database, usage: usage)
-        // Forgotten check-outs end at their slot's end; help requests and staff sessions are purged.
+        // Forgotten check-outs end at their slot's end (help requests, staff data and check-ins go with the purge).
         scheduler.every(.seconds(300), startingNow: true, named: "roster-check-outs") { run in
             try await helpDesk.endForgottenCheckIns(at: run.wallTime)
         }
-        // Hourly and at start, so that a box off at midnight still drops yesterday's requests.
-        scheduler.every(.seconds(3600), startingNow: true, named: "help-requests-purge") { run in
-            try await helpDesk.purgeHelpRequests(at: run.wallTime)
-            _ = try await database.purgeStaffSecurityData(at: run.wallTime, failuresBefore: run.wallTime.addingTimeInterval(-86_400))
-            _ = try await database.purgeCheckIns(startedBefore: run.wallTime.addingTimeInterval(-31 * 86_400))
-        }
-        PushWiring.schedule(on: &scheduler, config: config, database: database, zone: zone, plausibility: plausibility,
+        PushWiring.schedule(on: &scheduler, config: config, keys: keys, database: database, zone: zone, plausibility: plausibility,
                             logger: Logger(label: "relais.push"))
         let group = ServiceGroup(configuration: .init(
             services: [

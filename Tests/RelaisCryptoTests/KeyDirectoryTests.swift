@@ -30,17 +30,18 @@ import Testing
     @Test func initCreatesARootOnlyDirectoryAndFilesThenKeepsThem() throws {
         try withDirectory { keys in
             let first = try keys.initialize(random: random, now: now)
-            #expect(first.created == [KeyDirectory.legalKeyRingName, KeyDirectory.deviceHashSecretName])
+            #expect(first.created == KeyDirectory.allNames)
             #expect(mode(keys.path) == 0o700)
-            #expect(mode(keys.filePath(KeyDirectory.legalKeyRingName)) == 0o600)
-            #expect(mode(keys.filePath(KeyDirectory.deviceHashSecretName)) == 0o600)
+            for name in KeyDirectory.allNames { #expect(mode(keys.filePath(name)) == 0o600, "\(name)") }
             let ring = try keys.legalKeyRing()
             let secret = try keys.secret(named: KeyDirectory.deviceHashSecretName)
             #expect(secret.count == 32)
+            let publicKey = try keys.reportSigner().publicKey()
             let second = try keys.initialize(random: random, now: now)
-            #expect(second.created.isEmpty && second.kept.count == 2)
+            #expect(second.created.isEmpty && second.kept == KeyDirectory.allNames)
             #expect(try keys.legalKeyRing() == ring)
             #expect(try keys.secret(named: KeyDirectory.deviceHashSecretName) == secret)
+            #expect(try keys.reportSigner().publicKey() == publicKey)
         }
     }
 
@@ -52,7 +53,24 @@ import Testing
             #expect(try keys.legalKeyRing() == rotated)
             #expect(mode(keys.filePath(KeyDirectory.legalKeyRingName)) == 0o600)
             #expect(try FileManager.default.contentsOfDirectory(atPath: keys.path).sorted()
-                == [KeyDirectory.deviceHashSecretName, KeyDirectory.legalKeyRingName])
+                == KeyDirectory.allNames.sorted())
+        }
+    }
+
+    /// The report signing key is read like the ring: its signature verifies under the public key `keys show`
+    /// prints, and a key others can read, or a file of another form, is refused.
+    @Test func theReportSigningKeyIsCheckedLikeTheRing() throws {
+        try withDirectory { keys in
+            _ = try keys.initialize(random: random, now: now)
+            let signer = try keys.reportSigner()
+            let message = Array("rapport".utf8)
+            let publicKey = try #require(Data(base64Encoded: try Ed25519KeyFile.publicKeyBase64(signer)))
+            #expect(try Ed25519Signer.verify(signature: try signer.sign(message), of: message, publicKey: Array(publicKey)))
+            chmod(keys.filePath(KeyDirectory.reportSigningKeyName), 0o644)
+            #expect(failure { try keys.reportSigner() }?.code == .tooOpen)
+            chmod(keys.filePath(KeyDirectory.reportSigningKeyName), 0o600)
+            try Data("not a key".utf8).write(to: URL(fileURLWithPath: keys.filePath(KeyDirectory.reportSigningKeyName)))
+            #expect(failure { try keys.reportSigner() }?.code == .malformed)
         }
     }
 

@@ -33,6 +33,9 @@ import Testing
             firewall = "none"
             [log]
             level = "error"
+            [notice]
+            controller_name = "Commune de test"
+            dpo_contact = "dpo@test.example"
             """.write(toFile: directory + "/relais.toml", atomically: true, encoding: .utf8)
 
         // Ended sessions ten days old (past retention) and live ones, dated by the real clock, which the

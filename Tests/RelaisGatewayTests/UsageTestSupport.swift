@@ -21,7 +21,8 @@ struct UsageRig {
     let usage: UsageRecorder
     let gateway: Gateway
 
-    init(database: AppDatabase? = nil, clock: ManualClock = ManualClock(), plausibility: ClockPlausibility = ClockPlausibility()) throws {
+    init(database: AppDatabase? = nil, clock: ManualClock = ManualClock(), plausibility: ClockPlausibility = ClockPlausibility(),
+         consent: GatewayConsent? = nil) throws {
         self.database = try database ?? AppDatabase.inMemory()
         self.clock = clock
         usage = UsageRecorder(
@@ -33,7 +34,7 @@ struct UsageRig {
                 tableName: "relais", lanInterface: "lan0", portalPort: 2050, preauthIPv4: [], preauthIPv6: [],
                 idleSeconds: 600, maxDevices: 100),
             limits: SessionLimits(sessionSeconds: 3600, idleSeconds: 600), clocks: clock, logger: logs.logger(),
-            usage: usage, plausibility: plausibility)
+            usage: usage, plausibility: plausibility, consent: consent)
     }
 
     /// Device `n` at 192.0.2.n accepts the terms.

@@ -94,14 +94,6 @@ MAIN_ACTION.update({
 })
 
 
-def device_key(work):
-    """A 32-byte key for the remembered devices' keyed hash, readable by its owner only."""
-    path = work / "remember-device.key"
-    path.write_bytes(os.urandom(32))
-    path.chmod(0o600)
-    return path
-
-
 def visit_consent_page(driver, base, lang, page):
     """Connects ticking « Se souvenir de cet appareil », then opens the status page (and forgets the device)."""
     ensure_disconnected(driver, base, lang)
@@ -159,12 +151,10 @@ level = "info"
 controller_name = "Commune de Saint-Relais"
 controller_address = "1 place de la Mairie, 86000 Saint-Relais"
 dpo_contact = "dpo@saint-relais.example"
-[consent]
-device_key_file = "{device_key(work)}"
 [legal]
 key_directory = "{work / 'keys'}"
 """ + extra_config)
-    # The daemon refuses to start without the legal log's key (legal slice).
+    # Every secret (legal key ring, remembered devices' secret, report signing key) in the key directory.
     subprocess.run([binary, "keys", "init", "--config", str(config)], check=True, stdout=subprocess.DEVNULL)
     subprocess.run([binary, "directory", "import", str(PLACES_SAMPLE), "--config", str(config)], check=True)
     log = open(work / "relais.log", "wb")

@@ -10,7 +10,9 @@ public struct RetentionCategory: Sendable, Equatable, Identifiable {
         case helpRequests = "help-requests"
         case agentSignInAttempts = "agent-sign-in-attempts"
         case agentSessions = "agent-sessions"
+        case checkIns = "check-ins"
         case usageAggregates = "usage-aggregates"
+        case statisticsOutbox = "statistics-outbox"
         case placesDirectory = "places-directory"
 
         public static func < (lhs: ID, rhs: ID) -> Bool {

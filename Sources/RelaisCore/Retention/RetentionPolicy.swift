@@ -9,10 +9,17 @@ public enum RetentionPolicy {
     public static let endedSessionDays = 1
     /// The legal connection log: one year from the connection (CPCE R10-13 IV, décret 2021-1362).
     public static let legalLogDays = 365
-    /// Audit of legal exports: one year, as the entries it speaks of.
+    /// Audit of legal exports: one year after the export. It must outlive the questions an authority may
+    /// ask about its answer, and the CNIL's recommendation on access logs (2021) asks for six months to a
+    /// year; a year also matches the log it audits, so both go with the same keys.
     public static let legalExportAuditDays = 365
-    /// Agent sign-in attempts are security data: three months at most (CNIL, R10-14 CPCE).
-    public static let agentSignInAttemptDays = 90
+    /// Failed agent sign-ins only feed the lockout (a 15-minute window): a day is ample.
+    public static let agentSignInFailureDays = 1
+    /// Check-ins: 31 days, enough for the month's hours with an aidant on duty.
+    public static let checkInDays = 31
+    /// Statistics reports already acknowledged, refused or superseded: 90 days (the collector keeps them);
+    /// pending reports stay until the collector answers.
+    public static let outboxDays = 90
     /// Anonymous hourly aggregates: two years, enough for a year-on-year comparison in the reports of
     /// issue 11 and for an outbox that waited weeks offline; the département keeps the long history.
     public static let usageAggregateDays = 730
@@ -31,14 +38,14 @@ public enum RetentionPolicy {
             purpose: "answer a judicial requisition: who used public address A, port P, at time T",
             legalBasis: "6(1)(c) legal obligation (CPCE L34-1, R10-13; décret 2021-1362)",
             retention: .days(legalLogDays, after: "the session's end"),
-            purgeRule: "AppDatabase.purgeLegalEntries(endedBefore:limit:) deletes entries; a key is deleted with its last entry"),
+            purgeRule: "AppDatabase.purgeLegalEntries(endedBefore:limit:) deletes entries; `relais keys retire` (daily root timer) then drops the keys no entry nor audit uses"),
         RetentionCategory(
             id: .legalExportAudit,
             data: "time of an export, who ran it, the requisition reference, the selection and the number of entries",
             purpose: "account for every access to the legal log",
             legalBasis: "6(1)(c) legal obligation (GDPR art. 5(2) and 32; CPCE L34-1)",
-            retention: .days(legalExportAuditDays, after: "the export"),
-            purgeRule: "registered by the legal log's owner"),
+            retention: .days(legalExportAuditDays, after: "the export (CNIL: access logs 6 months to 1 year)"),
+            purgeRule: "AppDatabase.purgeLegalExportAudits(startedBefore:batchSize:); its keys stay in the ring until then"),
         RetentionCategory(
             id: .consents,
             data: "time, purposes, notice version and SHA-256 of the text shown; for « Se souvenir de cet appareil » a keyed hash of the device",
@@ -48,25 +55,32 @@ public enum RetentionPolicy {
             purgeRule: "AppDatabase.purgeExpiredConsents(now:limit:)"),
         RetentionCategory(
             id: .helpRequests,
-            data: "time, place and state of a visitor's request for help",
+            data: "time, optional topic, where the visitor sits, state, the agent who took it; a token digest, no device identifier",
             purpose: "let an agent on duty answer the request",
             legalBasis: "6(1)(e) public task (digital inclusion)",
             retention: .endOfLocalDay,
-            purgeRule: "registered by the help offer's owner"),
+            purgeRule: "AppDatabase.purgeHelpRequests(createdBefore:) with the start of the local day"),
         RetentionCategory(
             id: .agentSignInAttempts,
-            data: "agent identifier, time and outcome of each sign-in attempt",
-            purpose: "protect the agents' accounts against password guessing",
+            data: "failed sign-ins only: time, client address, the account when the login exists",
+            purpose: "lock an account or an address out after repeated failures (password guessing)",
             legalBasis: "6(1)(e) public task (security of the service, GDPR art. 32)",
-            retention: .days(agentSignInAttemptDays, after: "the attempt"),
-            purgeRule: "registered by the staff sign-in's owner"),
+            retention: .days(agentSignInFailureDays, after: "the failed attempt"),
+            purgeRule: "AppDatabase.purgeStaffSecurityData(at:failuresBefore:)"),
         RetentionCategory(
             id: .agentSessions,
-            data: "agent identifier, session token hash, sign-in time, expiry",
+            data: "agent identifier, SHA-256 of the session token, sign-in time, expiry",
             purpose: "keep an agent signed in on the staff pages",
             legalBasis: "6(1)(e) public task",
-            retention: .untilOwnExpiry("until sign-out or expiry"),
-            purgeRule: "registered by the staff sign-in's owner"),
+            retention: .untilOwnExpiry("until sign-out or expiry (8 hours)"),
+            purgeRule: "AppDatabase.purgeStaffSecurityData(at:failuresBefore:) removes expired sessions"),
+        RetentionCategory(
+            id: .checkIns,
+            data: "agent identifier, start and end of each duty checked in, how it ended",
+            purpose: "show visitors who is on duty now; the month's hours with an aidant on duty",
+            legalBasis: "6(1)(e) public task (the commune organising its help service)",
+            retention: .days(checkInDays, after: "the check-in (open check-ins stay until they end)"),
+            purgeRule: "AppDatabase.purgeCheckIns(startedBefore:) removes ended check-ins"),
         RetentionCategory(
             id: .usageAggregates,
             data: "per local hour: counts of sessions started and ended, devices first seen that day, duration bands, end reasons, consents per purpose, help-page views; no identifier",
@@ -74,6 +88,13 @@ public enum RetentionPolicy {
             legalBasis: "6(1)(e) public task (anonymisation itself; the output is not personal data)",
             retention: .days(usageAggregateDays, after: "the hour counted"),
             purgeRule: "AppDatabase.purgeUsage(before:flushesBefore:batchSize:) deletes whole local days"),
+        RetentionCategory(
+            id: .statisticsOutbox,
+            data: "signed daily reports (small cells suppressed) and « on duty now » statuses (yes/no and a role, never a name); no identifier",
+            purpose: "deliver the anonymous figures to the département once each, across power cuts and weeks offline",
+            legalBasis: "6(1)(e) public task; not personal data",
+            retention: .days(outboxDays, after: "creation, once acknowledged, refused or superseded (pending reports stay until the collector answers)"),
+            purgeRule: "AppDatabase.purgeOutbox(before:batchSize:)"),
         RetentionCategory(
             id: .placesDirectory,
             data: "places of digital help: name, address, opening hours, services (national schema)",
