@@ -23,9 +23,6 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let databasePath = directory + "/relais.sqlite"
         try """
-            [notice]
-            controller_name = "Commune de Test"
-            dpo_contact = "dpo@test.example"
             [store]
             database = "\(databasePath)"
             [network]
