@@ -1,4 +1,6 @@
 import Foundation
+import RelaisCore
+import RelaisStore
 import RelaisTesting
 import Testing
 
@@ -14,7 +16,7 @@ import Testing
             .appendingPathComponent("config/lieux-mediation-numerique-vienne.csv").path
     }
 
-    @Test func theVisitorSeesTheAgentOnDutyThenTheNearestPlace() throws {
+    @Test func theVisitorSeesTheAgentOnDutyThenTheNearestPlace() async throws {
         guard Shell.isRoot else {
             print("EndToEndTests skipped: network namespaces need root (CI runs as root)")
             return
@@ -51,6 +53,14 @@ import Testing
                            "--show-first-name", "--config", daemon.configPath], input: Self.password + "\n")
             try daemon.start(readinessFrom: network.client)
             try walkThrough(network: network, directory: workDirectory)
+            #expect(daemon.stop() == 0)
+            let counts = try await Self.usageCounts(database: workDirectory + "/relais.sqlite")
+            #expect(counts["help.requests-made"] == 1, "\(counts)")
+            #expect(counts["help.requests-taken"] == 1, "\(counts)")
+            #expect(counts["kiosk.views"] == 1, "\(counts)")
+            // /aide/demande and /aide/lieux; the welcome pages are not help pages.
+            #expect(counts["help.views"] == 2, "\(counts)")
+            #expect((counts["duty.on"] ?? 0) >= 1, "\(counts)")
         } catch {
             Issue.record("\(error)\n--- relais log ---\n\(daemon.log)")
         }
@@ -73,6 +83,12 @@ import Testing
         #expect(onDuty.body.contains("Camille est à l’accueil"), "the welcome page shows the agent: \(Self.helpSection(onDuty.body))")
         #expect(onDuty.body.contains("/aide/demande"))
 
+        // « Je veux de l'aide », the agent takes it; the places and the kiosk are looked at.
+        try askForHelp(network: network)
+        try agent.submit(page: "/agent", action: "/prise")
+        #expect(try phone.get(Self.portal + "/aide/lieux").status == 200)
+        #expect(try phone.get(Self.portal + "/kiosk").status == 200)
+
         try agent.submit(page: "/agent", action: "/agent/presence")
         let after = try phone.get(Self.portal + "/")
         let banner = Self.helpSection(after.body)
@@ -81,6 +97,32 @@ import Testing
         #expect(banner.contains("Personne n’est à l’accueil ici en ce moment."), "\(banner)")
         // The nearest place from the imported directory, open now or with the time it opens.
         #expect(banner.contains("d’ici, est ouvert") || banner.contains("d’ici, ouvre"), "\(banner)")
+    }
+
+    /// The request form posted as a browser would, with one topic and a seat.
+    private func askForHelp(network: TestNetwork) throws {
+        let page = try VisitorDevice(namespace: network.client).get(Self.portal + "/aide/demande")
+        let form = try require2(HTMLForm.find(in: page.body, actionContaining: "/aide/demande"), "no help request form")
+        let token = try require2(form.fields.first { $0.0 == "token" }?.1, "no form token")
+        let posted = try Shell.inNamespace(network.client, [
+            "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "3",
+            "--data-urlencode", "token=\(token)", "--data-urlencode", "topic=caf", "--data-urlencode", "seat=Table 3",
+            Self.portal + "/aide/demande",
+        ], check: false)
+        #expect(posted.output == "303", "the request is received (HTTP \(posted.output))")
+    }
+
+    /// The usage stream once the daemon has stopped (it flushes at shutdown): the help offer's counters
+    /// the daily report reads, today.
+    static func usageCounts(database path: String) async throws -> [String: Int] {
+        let database = try AppDatabase.openReadOnly(path: path)
+        let now = Date()
+        func local(_ date: Date) -> LocalDate {
+            let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+            return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        }
+        let rows = try await database.usage(from: local(now.addingTimeInterval(-86_400)), through: local(now.addingTimeInterval(86_400)))
+        return Dictionary(rows.map { ($0.metric.name, $0.amount) }, uniquingKeysWith: +)
     }
 
     /// The help banner's section of a page (the whole page when there is none, for the failure message).
