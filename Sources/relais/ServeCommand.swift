@@ -102,7 +102,8 @@ struct ServeCommand: AsyncParsableCommand {
         let responder = PortalResponder(
             settings: portalSettings, gateway: gateway,
             codec: FormTokenCodec(authenticator: try HMACSHA256Authenticator(key: formKey)), random: random,
-            templates: templates, digest: OpenSSLTextDigest(), help: PortalHelp(offer: helpOffer, kiosk: KioskSettings(config: config)), logger: Logger(label: "relais.portal"),
+            templates: templates, digest: OpenSSLTextDigest(), help: PortalHelp(offer: helpOffer, kiosk: KioskSettings(config: config)),
+            logger: Logger(label: "relais.portal"),
             places: PlacesSource(directory: database, zone: zone))
         let server = MicroHTTPDServer(
             configuration: .init(
