@@ -11,16 +11,20 @@ public struct HelpDesk: Sendable {
     let random: any RandomSource
     let digest: any TokenDigest
     let logger: Logger
+    /// Observers of the changes (shared by every copy of this desk).
+    public let changes: HelpDeskChanges
 
     /// How far back check-ins are read to resolve the duty (a check-out earlier today still counts).
     static let checkInLookback: TimeInterval = 2 * 86_400
 
-    public init(store: any RosterStore, zone: TimeZoneRules, random: any RandomSource, digest: any TokenDigest, logger: Logger) {
+    public init(store: any RosterStore, zone: TimeZoneRules, random: any RandomSource, digest: any TokenDigest, logger: Logger,
+                changes: HelpDeskChanges = HelpDeskChanges()) {
         self.store = store
         self.zone = zone
         self.random = random
         self.digest = digest
         self.logger = logger
+        self.changes = changes
     }
 
     /// The roster as stored now, ready to resolve.
@@ -53,6 +57,7 @@ public struct HelpDesk: Sendable {
         let id = try await store.addHelpRequest(
             topic: topic, seat: HelpRequest.normalizedSeat(seat), tokenDigest: digest.digest(token), at: instant)
         logger.info("help request received", metadata: ["help.request": "\(id)", "help.topic": "\(topic?.rawValue ?? "none")"])
+        await changed(.requestMade, at: instant)
         return HelpRequestTicket(id: id, token: Hex.encode(token))
     }
 
@@ -77,6 +82,7 @@ public struct HelpDesk: Sendable {
         guard !forgotten.isEmpty else { return 0 }
         let ended = try await store.endCheckIns(forgotten.map { ($0.checkIn.id, $0.endsAt) }, reason: .slotEnded)
         logger.notice("forgotten check-ins ended", metadata: ["roster.ended": "\(ended)"])
+        await changed(.checkedOut, at: instant)
         return ended
     }
 

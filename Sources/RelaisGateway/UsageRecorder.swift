@@ -75,6 +75,14 @@ public final class UsageRecorder: Sendable {
                 if let metric = UsageMetric.consent(purpose: purpose) { state.pending.add(metric, in: hour) }
             case .helpPageViewed:
                 state.pending.add(.helpPageViews, in: hour)
+            case .helpRequestMade:
+                state.pending.add(.helpRequestsMade, in: hour)
+            case .helpRequestTaken:
+                state.pending.add(.helpRequestsTaken, in: hour)
+            case .kioskViewed:
+                state.pending.add(.kioskViews, in: hour)
+            case .onDutyMinute:
+                state.pending.add(.onDutyMinutes, in: hour)
             }
             return false
         }

@@ -50,11 +50,13 @@ extension StaffPages {
             let now = clock()
             if form["action"] == "out" {
                 _ = try await store.checkOut(agentID: agent.id, at: now)
+                await helpDesk.changed(.checkedOut, at: now)
                 logger.info("agent checked out", metadata: ["staff.agent": "\(agent.id)"])
             } else {
                 // A check-in the agent forgot (already past its automatic end) is closed first.
                 try await helpDesk.endForgottenCheckIns(at: now)
                 _ = try await store.checkIn(agentID: agent.id, at: now)
+                await helpDesk.changed(.checkedIn, at: now)
                 logger.info("agent checked in", metadata: ["staff.agent": "\(agent.id)"])
             }
             return Self.seeOther("/agent", context)
@@ -65,9 +67,11 @@ extension StaffPages {
     func helpAction(_ request: HTTPRequest, _ context: StaffContext, take: Bool) async throws -> HTTPResponse {
         try await post(request, context, .staffHelp) { agent, _ in
             guard let id = context.parameters["id"].flatMap({ Int64($0) }) else { throw HTTPError(.notFound) }
+            let now = clock()
             let changed = take
-                ? try await store.takeHelpRequest(id: id, agentID: agent.id, at: clock())
-                : try await store.closeHelpRequest(id: id, at: clock())
+                ? try await store.takeHelpRequest(id: id, agentID: agent.id, at: now)
+                : try await store.closeHelpRequest(id: id, at: now)
+            if changed { await helpDesk.changed(take ? .requestTaken : .requestClosed, at: now) }
             logger.info(take ? "help request taken" : "help request closed", metadata: ["help.request": "\(id)", "help.changed": "\(changed)"])
             return Self.seeOther("/agent", context)
         }

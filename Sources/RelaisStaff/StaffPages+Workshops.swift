@@ -55,6 +55,7 @@ extension StaffPages {
             case .failure(let error): return try await workshops(agent, request, context, draft: error.draft)
             case .success(let workshop):
                 _ = try await store.addWorkshop(workshop)
+                await helpDesk.changed(.workshops, at: clock())
                 return Self.seeOther("/agent/ateliers", context)
             }
         }
@@ -67,6 +68,7 @@ extension StaffPages {
             case .failure(let error): return try await editWorkshop(agent, request, context, draft: error.draft)
             case .success(let workshop):
                 guard try await store.updateWorkshop(workshop) else { throw HTTPError(.notFound) }
+                await helpDesk.changed(.workshops, at: clock())
                 return Self.seeOther("/agent/ateliers", context)
             }
         }
@@ -76,6 +78,7 @@ extension StaffPages {
         try await post(request, context, .staffWorkshop) { _, _ in
             guard let id = context.parameters["id"].flatMap({ Int64($0) }) else { throw HTTPError(.notFound) }
             _ = try await store.deleteWorkshop(id: id)
+            await helpDesk.changed(.workshops, at: clock())
             return Self.seeOther("/agent/ateliers", context)
         }
     }

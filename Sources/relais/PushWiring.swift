@@ -10,7 +10,7 @@ import RelaisTime
 /// The statistics push in `serve`: when `[push]` is enabled, the day-boundary report (and the catch-up of
 /// missed days), the "on duty now" status and the outbox sender, all on the scheduler.
 enum PushWiring {
-    /// `onDuty` is the roster's answer (the role on duty now, or nil); until the help offer connects it, nobody.
+    /// `onDuty` is the roster's answer: the role on duty now (never a name), or nil.
     /// The signing key is read from `keys` (systemd's credentials, else the key directory), like the legal ring.
     static func schedule(on scheduler: inout Scheduler, config: RelaisConfig, keys: KeyDirectory, database: AppDatabase, zone: TimeZoneRules,
                          plausibility: ClockPlausibility, onDuty: @escaping OnDutyNow = { _ in nil }, logger: Logger) {

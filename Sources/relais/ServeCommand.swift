@@ -24,9 +24,6 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Le fichier de configuration.")
     var config: String = "/etc/relais/relais.toml"
 
-    @Flag(name: .long, help: .hidden)
-    var demoHelpOffer = false
-
     func run() async throws {
         MallocTuning.configure()
         let settings: RelaisConfig
@@ -50,14 +47,6 @@ struct ServeCommand: AsyncParsableCommand {
             logger.critical("relais cannot run", metadata: ["error": "\(error)"])
             throw ExitCode.failure
         }
-    }
-
-    /// `--demo-help-offer` (development mode only): sample help offer data, until the roster and the
-    /// directory are connected here.
-    private func demoHelp(_ config: RelaisConfig, zone: TimeZoneRules) throws -> PortalHelp? {
-        guard demoHelpOffer else { return nil }
-        guard config.network.firewall == .none else { throw ValidationError("--demo-help-offer needs firewall = \"none\"") }
-        return PortalHelp(offer: DemoHelpOffer(zone: zone), kiosk: KioskSettings(config: config))
     }
 
     private func serve(_ config: RelaisConfig, logger: Logger) async throws {
@@ -105,18 +94,23 @@ struct ServeCommand: AsyncParsableCommand {
         var portalSettings = PortalSettings(config: config)
         portalSettings.offersRememberDevice = deviceKey != nil
         let templates = try await PortalTemplates.load(from: config.portal.assetsDirectory)
+        // The staff pages and the portal share one help desk: a check-in refreshes what visitors see at once.
+        let helpDesk = HelpDesk(store: database, zone: zone, random: random, digest: SHA256TokenDigest(), logger: Logger(label: "relais.help"))
+        let helpOffer = RosterHelpOffer(
+            desk: helpDesk, directory: database, origin: portalSettings.boxLocation, zone: zone, usage: usage,
+            logger: Logger(label: "relais.help"))
         let responder = PortalResponder(
             settings: portalSettings, gateway: gateway,
             codec: FormTokenCodec(authenticator: try HMACSHA256Authenticator(key: formKey)), random: random,
-            templates: templates, digest: OpenSSLTextDigest(), help: try demoHelp(config, zone: zone), logger: Logger(label: "relais.portal"),
+            templates: templates, digest: OpenSSLTextDigest(), help: PortalHelp(offer: helpOffer, kiosk: KioskSettings(config: config)),
+            logger: Logger(label: "relais.portal"),
             places: PlacesSource(directory: database, zone: zone))
         let server = MicroHTTPDServer(
             configuration: .init(
                 listenAddress: config.portal.listenAddress, port: config.portal.port,
                 connectionLimit: config.portal.maxConnections, perIPConnectionLimit: config.portal.maxConnectionsPerAddress,
                 requestDeadlineSeconds: config.portal.requestDeadlineSeconds, maxBodyBytes: config.portal.maxBodyBytes),
-            responder: responder, logger: Logger(label: "relais.http"))
-        let helpDesk = HelpDesk(store: database, zone: zone, random: random, digest: SHA256TokenDigest(), logger: Logger(label: "relais.help"))
+            responder: HelpPageViews(responder, usage: usage), logger: Logger(label: "relais.http"))
         let staffServer = try StaffListener.server(for: config.staff, responder: try StaffResponder(
             settings: StaffSettings(assetsDirectory: config.portal.assetsDirectory, venueName: config.portal.venueName, zone: zone),
             store: database, helpDesk: helpDesk, codec: FormTokenCodec(authenticator: try HMACSHA256Authenticator(key: formKey)),
@@ -140,12 +134,17 @@ struct ServeCommand: AsyncParsableCommand {
             steps: PurgeSteps.standard(database: database, zone: zone), clocks: SystemClocks(), plausibility: plausibility,
             logger: Logger(label: "relais.purge"))
         PurgeSteps.schedule(on: &scheduler, purge: purge, database: database, usage: usage)
+        // What visitors see of the help offer, from memory; refreshed here and after each change at the desk.
+        scheduler.every(.seconds(30), startingNow: true, named: "help-offer") { run in
+            try await helpOffer.refresh(at: run.wallTime)
+        }
         // Forgotten check-outs end at their slot's end (help requests, staff data and check-ins go with the purge).
         scheduler.every(.seconds(300), startingNow: true, named: "roster-check-outs") { run in
             try await helpDesk.endForgottenCheckIns(at: run.wallTime)
         }
+        // The push's duty status carries the role on duty, never a name.
         PushWiring.schedule(on: &scheduler, config: config, keys: keys, database: database, zone: zone, plausibility: plausibility,
-                            logger: Logger(label: "relais.push"))
+                            onDuty: { instant in try? await helpDesk.dutyNow(at: instant).first?.role }, logger: Logger(label: "relais.push"))
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: UsageFlushService(usage: usage)),

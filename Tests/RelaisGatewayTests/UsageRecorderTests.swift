@@ -70,6 +70,21 @@ import Testing
         #expect(pending.rows.count == 7)
     }
 
+    @Test func theHelpOffersEventsCountUnderTheDailyReportsNames() async throws {
+        let database = try AppDatabase.inMemory()
+        let usage = recorder(database)
+        usage.record(.helpRequestMade(at: noon))
+        usage.record(.helpRequestMade(at: noon))
+        usage.record(.helpRequestTaken(at: noon))
+        usage.record(.kioskViewed(at: noon))
+        usage.record(.onDutyMinute(at: noon))
+        await usage.flush()
+        let day = UsageHour(containing: noon, in: paris).date
+        let figures = HelpOfferFigures(usage: try await database.usage(from: day, through: day))
+        let hour = UsageHour(containing: noon, in: paris).hour
+        #expect(figures == HelpOfferFigures(requestsMade: [hour: 2], requestsTaken: [hour: 1], kioskViews: [hour: 1], onDutyHours: [hour]))
+    }
+
     @Test func eventsDatedByAnUnsetClockAreDropped() async throws {
         let usage = recorder(try AppDatabase.inMemory())
         usage.record(.sessionStarted(mac: phone, at: Date(timeIntervalSince1970: 60)))

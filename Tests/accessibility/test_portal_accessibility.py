@@ -9,8 +9,10 @@ Environment: RELAIS_BIN (the relais binary, required), A11Y_SCREENSHOTS (PNG fol
 .build-a11y/screenshots under the repository), CHROMIUM_BIN and CHROMEDRIVER_BIN (Debian's by default).
 """
 
+import datetime
 import json
 import os
+import re
 import socket
 import subprocess
 import tempfile
@@ -116,8 +118,9 @@ def free_port():
         return s.getsockname()[1]
 
 
-def run_relais(extra_args=(), extra_config=""):
-    """Runs a relais daemon in development mode and yields its base URL; stopped by pid at the end."""
+def run_relais(extra_args=(), extra_config="", before_serve=None):
+    """Runs a relais daemon in development mode and yields its base URL; stopped by pid at the end.
+    `before_serve(binary, config)` runs once the store is ready, before the daemon starts."""
     binary = os.environ.get("RELAIS_BIN")
     if not binary or not os.access(binary, os.X_OK):
         pytest.fail(f"RELAIS_BIN must name the built relais binary (got {binary!r})")
@@ -157,6 +160,8 @@ key_directory = "{work / 'keys'}"
     # Every secret (legal key ring, remembered devices' secret, report signing key) in the key directory.
     subprocess.run([binary, "keys", "init", "--config", str(config)], check=True, stdout=subprocess.DEVNULL)
     subprocess.run([binary, "directory", "import", str(PLACES_SAMPLE), "--config", str(config)], check=True)
+    if before_serve:
+        before_serve(binary, config)
     log = open(work / "relais.log", "wb")
     process = subprocess.Popen([binary, "serve", "--config", str(config), *extra_args], stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -601,7 +606,9 @@ def staff_page(request, driver, staff):
 
 # ================================================================ help offer and kiosk (kiosk slice)
 # The welcome page with the help banner, « Je veux de l'aide » (form, then its progress page) and the hall
-# screen /kiosk, served by a daemon with the sample help offer of `--demo-help-offer` (development mode).
+# screen /kiosk, with the real help offer: an agent made with `relais agent add` (password on stdin) signs in on
+# the daemon's [staff] listener, checks in and adds a workshop through the staff pages (urllib, with the session
+# cookie and each form's token); the places come from the imported Vienne sample.
 # Run alone with: scripts/run-accessibility-tests -k help
 
 HELP_PAGES = ["aide-accueil", "aide-demande", "aide-suivi", "kiosk"]
@@ -618,13 +625,93 @@ MAIN_ACTION.update({
 })
 
 
+HELP_AGENT_PASSWORD = "une phrase de passe pour l'accueil"
+
+
+class StaffBrowser:
+    """The staff pages through urllib: keeps the session cookie itself (the listener is plain HTTP on loopback,
+    so the cookie is not marked Secure) and posts each form with the token its page gave."""
+
+    class _NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    def __init__(self, base):
+        self.base = base
+        self.cookies = {}
+        self.opener = urllib.request.build_opener(self._NoRedirect)
+
+    def _open(self, path, form=None):
+        data = urllib.parse.urlencode(form).encode() if form is not None else None
+        request = urllib.request.Request(self.base + path, data=data)
+        if self.cookies:
+            request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        try:
+            answer = self.opener.open(request, timeout=10)
+        except urllib.error.HTTPError as error:
+            answer = error
+        with answer:
+            for header in answer.headers.get_all("Set-Cookie") or []:
+                name, _, rest = header.partition("=")
+                self.cookies[name.strip()] = rest.split(";", 1)[0]
+            return answer.status, answer.read().decode()
+
+    def get(self, path):
+        status, body = self._open(path)
+        assert status == 200, f"GET {path}: {status}"
+        return body
+
+    def post(self, page, action, fields):
+        """Posts the form of `page` whose action starts with `action`, with the token the page put in it."""
+        html = self.get(page)
+        form = re.search(r'<form[^>]*action="' + re.escape(action) + r'[^"]*"[^>]*>(.*?)</form>', html, re.S)
+        assert form, f"no form {action} on {page}"
+        token = re.search(r'name="token" value="([^"]+)"', form.group(1)).group(1)
+        status, body = self._open(action, {"token": token, **fields})
+        assert status == 303, f"POST {action}: {status} {body[:300]}"
+
+    def sign_in(self, login, password):
+        self.post("/agent/connexion", "/agent/connexion", {"login": login, "password": password})
+        assert "relais_agent" in self.cookies
+
+
+def help_agent_add(binary, config):
+    subprocess.run([binary, "agent", "add", "camille", "--name", "Camille Martin", "--role", "Conseillère numérique",
+                    "--show-first-name", "--config", str(config)],
+                   input=HELP_AGENT_PASSWORD + "\n", text=True, check=True, capture_output=True)
+
+
 @pytest.fixture(scope="session")
 def help_portal():
-    yield from run_relais(["--demo-help-offer"], '''
+    staff_port = free_port()
+    for base in run_relais(extra_config=f'''
 [kiosk]
 ssid = "Mairie-Saint-Relais"
 refresh_seconds = 600
-''')
+[staff]
+listen_address = "127.0.0.1"
+port = {staff_port}
+''', before_serve=help_agent_add):
+        agent = StaffBrowser(f"http://127.0.0.1:{staff_port}")
+        agent.sign_in("camille", HELP_AGENT_PASSWORD)
+        agent.post("/agent", "/agent/presence", {"action": "in"})
+        tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+        agent.post("/agent/ateliers", "/agent/ateliers", {
+            "title": "Premiers pas sur le smartphone", "date": tomorrow, "time": "14:00",
+            "place": "Salle du conseil", "seats": "8"})
+        yield base
+
+
+def test_help_banner_shows_the_agent_checked_in(help_portal, driver):
+    """The check-in and the workshop made on the staff pages reach the visitors' pages at once."""
+    for lang in LANGS:
+        driver.delete_all_cookies()
+        driver.get(help_portal + "/" + lang_query(lang))
+        banner = driver.find_element(By.CSS_SELECTOR, "main section.help").text
+        assert "Camille" in banner, banner
+        assert "Premiers pas sur le smartphone" in banner, banner
+    driver.get(help_portal + "/kiosk")
+    assert "Camille" in driver.find_element(By.CSS_SELECTOR, "main").text
 
 
 def help_h1(driver):

@@ -31,6 +31,14 @@ public struct UsageMetric: Hashable, Sendable, Comparable, CustomStringConvertib
     public static let devicesFirstSeen = UsageMetric(known: "devices.first-seen")
     /// Views of the help pages (the help offer's pages record them).
     public static let helpPageViews = UsageMetric(known: "help.views")
+    /// Help requests visitors made (the daily report's `help.requests-made`).
+    public static let helpRequestsMade = UsageMetric(known: "help.requests-made")
+    /// Help requests an aidant took.
+    public static let helpRequestsTaken = UsageMetric(known: "help.requests-taken")
+    /// Kiosk screen views.
+    public static let kioskViews = UsageMetric(known: "kiosk.views")
+    /// Minutes with an aidant on duty (the report keeps only which hours had some).
+    public static let onDutyMinutes = UsageMetric(known: "duty.on")
 
     /// Sessions ended for this reason (`ended.idle`, `ended.visitor-logout`…).
     public static func ended(_ reason: SessionEndReason) -> UsageMetric { UsageMetric(known: "ended." + reason.rawValue) }
