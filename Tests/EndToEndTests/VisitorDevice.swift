@@ -62,6 +62,12 @@ struct HTMLForm {
             var fields: [(String, String)] = []
             for input in inputPattern.matches(in: body, range: NSRange(location: 0, length: (body as NSString).length)) {
                 let inputAttributes = (body as NSString).substring(with: input.range(at: 1))
+                // As a browser does: a checkbox or radio button is sent only when it is checked.
+                let kind = attribute("type", in: inputAttributes)?.lowercased()
+                if kind == "checkbox" || kind == "radio",
+                   inputAttributes.range(of: #"\bchecked\b"#, options: [.regularExpression, .caseInsensitive]) == nil {
+                    continue
+                }
                 if let name = attribute("name", in: inputAttributes) {
                     fields.append((name, attribute("value", in: inputAttributes) ?? ""))
                 }
