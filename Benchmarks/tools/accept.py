@@ -11,13 +11,20 @@ portal, portal_port, internet, relais, sock, mac, iterations = sys.argv[1], int(
 PROBE = b"GET /generate_204 HTTP/1.1\r\nHost: connectivitycheck.gstatic.com\r\nConnection: close\r\n\r\n"
 
 def probe():
-    """Status of one probe to the internet host on a new connection (new conntrack flow)."""
-    s = socket.create_connection((internet, 80), timeout=2)
+    """Status of one probe to the internet host on a new connection (new conntrack flow); 0 when the
+    connection or its answer does not come within 2 s (the iteration then fails, and the run goes on)."""
+    try:
+        s = socket.create_connection((internet, 80), timeout=2)
+    except OSError:
+        return 0
     s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     s.sendall(PROBE)
     data = b""
     while b"\r\n" not in data:
-        chunk = s.recv(4096)
+        try:
+            chunk = s.recv(4096)
+        except OSError:
+            break
         if not chunk: break
         data += chunk
     s.close()
@@ -44,7 +51,7 @@ def portal_request(method, path, body=None):
             conn = None
             if attempt: raise
 
-latencies, answered, started_ms, retries, failures = [], [], [], 0, 0
+latencies, answered, started_ms, failed_ms, retries, failures = [], [], [], [], 0, 0
 start = time.monotonic()
 for i in range(iterations):
     assert probe() == 302, "device must be redirected before accepting"
@@ -65,9 +72,11 @@ for i in range(iterations):
         latencies.append((t1 - t0) * 1000)
         answered.append((t_answer - t0) * 1000)
         started_ms.append(int(t0_epoch * 1000))
-    else: failures += 1
+    else:
+        failures += 1
+        failed_ms.append(int(t0_epoch * 1000))
     subprocess.run([relais, "ctl", "--socket", sock, "deauth", mac], check=True, stdout=subprocess.DEVNULL)
 wall = time.monotonic() - start
 print(json.dumps({"latencies_ms": latencies, "answered_ms": answered, "retries": retries, "failures": failures, "wall_s": wall,
-                  "started_epoch_ms": started_ms,
+                  "started_epoch_ms": started_ms, "failed_epoch_ms": failed_ms,
                   "first_epoch_ms": int((time.time() - wall) * 1000)}))
