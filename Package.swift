@@ -86,6 +86,9 @@ let package = Package(
         ]),
         // `relais ctl` alone, without the daemon's C libraries, whose start-up dominates a single call.
         .executableTarget(name: "relais-ctl", dependencies: ["RelaisControlCLI"]),
+        // Benchmark support (not installed): fills a database with sealed legal log entries.
+        .executableTarget(name: "relais-bench-legal-fill", dependencies: ["CSQLite", "RelaisCore", "RelaisCrypto", "RelaisStore"],
+                          path: "Benchmarks/LegalLogFill"),
 
         .testTarget(name: "RelaisCoreTests", dependencies: ["RelaisCore", "RelaisCrypto"]),
         .testTarget(name: "RelaisConfigTests", dependencies: ["RelaisConfig", "RelaisCore"]),

@@ -3,20 +3,28 @@
 connection, extract the form token, then time from sending POST /connexion to the first 204 from the
 internet host (fresh TCP connections, retried while still redirected); deauth with `relais ctl` after.
 Prints one JSON object: latencies in ms (and, for each, when the portal's answer to the POST had been
-read: the rest is the new connection through the firewall), retries, wall time of the whole run."""
+read: the rest is the new connection through the firewall), retries, wall time of the whole run, and when each
+measured iteration started (epoch ms), to place it against other work running meanwhile."""
 import http.client, json, re, socket, subprocess, sys, time, urllib.parse
 
 portal, portal_port, internet, relais, sock, mac, iterations = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6], int(sys.argv[7])
 PROBE = b"GET /generate_204 HTTP/1.1\r\nHost: connectivitycheck.gstatic.com\r\nConnection: close\r\n\r\n"
 
 def probe():
-    """Status of one probe to the internet host on a new connection (new conntrack flow)."""
-    s = socket.create_connection((internet, 80), timeout=2)
+    """Status of one probe to the internet host on a new connection (new conntrack flow); 0 when the
+    connection or its answer does not come within 2 s (the iteration then fails, and the run goes on)."""
+    try:
+        s = socket.create_connection((internet, 80), timeout=2)
+    except OSError:
+        return 0
     s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     s.sendall(PROBE)
     data = b""
     while b"\r\n" not in data:
-        chunk = s.recv(4096)
+        try:
+            chunk = s.recv(4096)
+        except OSError:
+            break
         if not chunk: break
         data += chunk
     s.close()
@@ -43,7 +51,7 @@ def portal_request(method, path, body=None):
             conn = None
             if attempt: raise
 
-latencies, answered, retries, failures = [], [], 0, 0
+latencies, answered, started_ms, failed_ms, retries, failures = [], [], [], [], 0, 0
 start = time.monotonic()
 for i in range(iterations):
     assert probe() == 302, "device must be redirected before accepting"
@@ -51,7 +59,7 @@ for i in range(iterations):
     token = re.search(rb'name="token" value="([^"]*)"', page).group(1).decode()
     cont = re.search(rb'name="continue" value="([^"]*)"', page).group(1).decode().replace("&amp;", "&").replace("&#x2F;", "/")
     body = urllib.parse.urlencode({"token": token, "continue": cont})
-    t0 = time.perf_counter()
+    t0, t0_epoch = time.perf_counter(), time.time()
     status, _ = portal_request("POST", "/connexion", body)
     t_answer = time.perf_counter()
     got = 0
@@ -63,8 +71,12 @@ for i in range(iterations):
     if status == 200 and got == 204:
         latencies.append((t1 - t0) * 1000)
         answered.append((t_answer - t0) * 1000)
-    else: failures += 1
+        started_ms.append(int(t0_epoch * 1000))
+    else:
+        failures += 1
+        failed_ms.append(int(t0_epoch * 1000))
     subprocess.run([relais, "ctl", "--socket", sock, "deauth", mac], check=True, stdout=subprocess.DEVNULL)
 wall = time.monotonic() - start
 print(json.dumps({"latencies_ms": latencies, "answered_ms": answered, "retries": retries, "failures": failures, "wall_s": wall,
+                  "started_epoch_ms": started_ms, "failed_epoch_ms": failed_ms,
                   "first_epoch_ms": int((time.time() - wall) * 1000)}))

@@ -49,6 +49,9 @@ import Testing
             database = "\(directory)/relais.sqlite"
             [control]
             socket = "\(directory)/control.sock"
+            [notice]
+            controller_name = "Commune de Test"
+            dpo_contact = "dpo@test.example"
             """.write(toFile: config, atomically: true, encoding: .utf8)
 
         let first = try Self.run(binary, ["directory", "import", Self.sample, "--config", config])

@@ -51,18 +51,33 @@ extension CaptivePortalEndToEndTests {
             let status = try daemon.control(["status"])
             #expect(status.output.contains("NAT : 2 blocs de ports utilisés sur 1008"), "ctl status: \(status.output)")
 
-            for (index, namespace) in [network.client, second!.namespace].enumerated() {
+            let devices = [(network.client, network.clientMAC, TestNetwork.clientAddress), (second!.namespace, SecondVisitor.mac, SecondVisitor.address)]
+            let requisition = LegalRequisition(daemon: daemon)
+            for (index, (namespace, mac, privateAddress)) in devices.enumerated() {
                 let block = (1024 + index * Self.portsPerDevice)...(1024 + (index + 1) * Self.portsPerDevice - 1)
                 let seen = try Self.flows(from: namespace)
+                let seenAt = Date()
                 #expect(seen.count == 5, "4 TCP connections and 1 UDP exchange recorded: \(seen)")
                 for (address, port) in seen {
                     #expect(address == Self.wanAddress, "the internet host sees the WAN address, not \(address)")
                     #expect(block.contains(port), "visitor \(index + 1): source port \(port) outside its block \(block)")
                 }
-                // TODO(legal log): for one observed (WAN address, port) and the time it was seen,
-                // `relais legal export --public-port <port> ...` returns exactly this visitor (its MAC and private
-                // address), and not the other one. Wire it here once the legal log is merged.
+                // The requisition: who used (WAN address, this port) when the internet host saw it? Exactly this
+                // visitor, with its block, although the other one was connected too.
+                let port = try #require(seen.last?.1)
+                let rows = try requisition.export(
+                    publicPort: port, from: seenAt.addingTimeInterval(-1), to: seenAt.addingTimeInterval(1), reference: "test")
+                #expect(rows.count == 1, "exactly one entry for port \(port): \(rows)")
+                #expect(rows.first?["mac"] as? String == mac)
+                #expect(rows.first?["private_ipv4"] as? String == privateAddress)
+                #expect(rows.first?["public_address"] as? String == Self.wanAddress)
+                #expect(rows.first?["nat_mode"] as? String == "port-blocks")
+                #expect(rows.first?["port_first"] as? Int == block.lowerBound && rows.first?["port_last"] as? Int == block.upperBound,
+                        "the visitor's block \(block): \(rows)")
+                #expect(rows.first?["ended_at"] is NSNull, "the session is still open")
             }
+            // Each export wrote its audit entry, with the reference and the count.
+            #expect(try requisition.auditRows() == ["test|1", "test|1"])
             // Several one-second sweeps ran meanwhile: none found the NAT map out of step with the sessions.
             #expect(!daemon.log.contains("NAT map drift"), "no spurious NAT repair")
         } catch {
