@@ -35,15 +35,20 @@ extension AppDatabase {
             """)
         try own.bind(session.mac.description, at: 1)
         if let block = try own.fetchOne({ $0.int(at: 0) }) ?? nil, block < plan.blockCount { return .block(block) }
-        // The lowest block not leased: 0, or just above the first leased block whose next one is free. The
-        // scan walks the leases in block order and stops at the first gap (measured on a loaded machine:
-        // about 1.5 ms when 4,000 blocks are leased without a gap, the worst case; ~0.1 ms for the default 252).
+        // The lowest free block that has rested `reuseHoldDownSeconds` since it was last freed; when every
+        // free block is resting, the one freed longest ago. Plans hold at most 4,032 blocks (16 ports each),
+        // so the candidates are enumerated (~0.1 ms for the default 252).
         let free = try db.cachedStatement("""
-            SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM nat_lease WHERE block = 0) THEN 0 ELSE (
-                SELECT leased.block + 1 FROM nat_lease AS leased
-                LEFT JOIN nat_lease AS next ON next.block = leased.block + 1
-                WHERE next.block IS NULL ORDER BY leased.block LIMIT 1) END
+            WITH RECURSIVE candidate(block) AS (SELECT 0 UNION ALL SELECT block + 1 FROM candidate WHERE block + 1 < ?1)
+            SELECT candidate.block FROM candidate
+            LEFT JOIN nat_block_release AS released ON released.block = candidate.block
+            WHERE NOT EXISTS (SELECT 1 FROM nat_lease WHERE nat_lease.block = candidate.block)
+            ORDER BY COALESCE(released.released_at > ?2, 0),
+                     CASE WHEN released.released_at > ?2 THEN released.released_at ELSE candidate.block END
+            LIMIT 1
             """)
+        try free.bind(plan.blockCount, at: 1)
+        try free.bind(session.startedAt.addingTimeInterval(-Double(PortBlockPlan.reuseHoldDownSeconds)).storeMilliseconds, at: 2)
         guard let block = try free.fetchOne({ $0.int(at: 0) }) ?? nil, block < plan.blockCount else { return nil }
         return .block(block)
     }

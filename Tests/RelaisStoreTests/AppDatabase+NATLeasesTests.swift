@@ -32,13 +32,34 @@ import Testing
         let first = try await admit(database, [visitor(1), visitor(2), visitor(3)])
         #expect(first.map(\.session?.portBlock?.index) == [0, 1, 2])
         #expect(first[0].session?.portBlock == plan.block(at: 0))
-        // Block 1 freed: the next device takes it, before the never used block 3.
+        // Block 1 freed: it rests, so the next device takes the never used block 3; the one after gets
+        // block 1 all the same (resting never refuses a device).
         _ = try await database.endSessions(endings([first[1].session!], .visitorLogout, at: t0.addingTimeInterval(5)))
         let next = try await admit(database, [visitor(4, startingAfter: 6), visitor(5, startingAfter: 6)])
-        #expect(next.map(\.session?.portBlock?.index) == [1, 3])
+        #expect(next.map(\.session?.portBlock?.index) == [3, 1])
         let live = try await database.liveSessions(at: t0.addingTimeInterval(7))
         #expect(Dictionary(uniqueKeysWithValues: live.map { ($0.mac, $0.portBlock?.index) })
-            == [mac(1): 0, mac(3): 2, mac(4): 1, mac(5): 3])
+            == [mac(1): 0, mac(3): 2, mac(4): 3, mac(5): 1])
+    }
+
+    @Test func aFreedBlockRestsBeforeReuseAndTheLongestRestedGoesFirst() async throws {
+        let database = try AppDatabase.inMemory()
+        database.usePortBlocks(Self.plan(blocks: 4))
+        let first = try await admit(database, [visitor(1), visitor(2), visitor(3), visitor(4)]).compactMap(\.session)
+        // Blocks 2 then 0 freed, 10 s apart; while both rest, the one freed first (2) is given first.
+        _ = try await database.endSessions(endings([first[2]], .visitorLogout, at: t0.addingTimeInterval(10)))
+        _ = try await database.endSessions(endings([first[0]], .visitorLogout, at: t0.addingTimeInterval(20)))
+        let resting = try await admit(database, [visitor(5, startingAfter: 30)]).compactMap(\.session)
+        #expect(resting.first?.portBlock?.index == 2)
+        _ = try await database.endSessions(endings(resting, .visitorLogout, at: t0.addingTimeInterval(40)))
+        // Past the hold-down of block 0 (freed at 20 s) but not of block 2 (freed again at 40 s): block 0.
+        let holdDown = Double(PortBlockPlan.reuseHoldDownSeconds)
+        let rested = try await admit(database, [visitor(6, startingAfter: 20 + holdDown + 1)]).compactMap(\.session)
+        #expect(rested.first?.portBlock?.index == 0)
+        // Later, both rested: the lowest free block again (not the one freed longest ago, 2).
+        _ = try await database.endSessions(endings(rested, .visitorLogout, at: t0.addingTimeInterval(20 + holdDown + 2)))
+        let later = try await admit(database, [visitor(7, startingAfter: 40 + 2 * holdDown)]).compactMap(\.session)
+        #expect(later.first?.portBlock?.index == 0)
     }
 
     @Test func anEndedOrDeletedSessionFreesItsLease() async throws {

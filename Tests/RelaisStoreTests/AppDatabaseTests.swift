@@ -18,7 +18,7 @@ import Testing
                 "trigger:session_minimized", "trigger:session_minimized_insert",
                 "table:legal_entry", "index:legal_entry_end_hour", "index:legal_entry_key_id", "table:legal_live_ipv6",
                 "table:legal_export_audit",
-                "table:nat_lease", "trigger:nat_lease_open_session", "trigger:nat_lease_session_ended", "trigger:nat_lease_session_deleted",
+                "table:nat_lease", "table:nat_block_release", "trigger:nat_lease_open_session", "trigger:nat_lease_session_ended", "trigger:nat_lease_session_deleted",
                 "table:usage_hourly", "table:usage_flush",
                 "table:consent", "index:consent_expiry", "table:remembered_device", "index:remembered_device_expiry",
                 "index:remembered_device_consent",
@@ -70,7 +70,7 @@ import Testing
         #expect(Set(tables) == [
             "session:wr=0:strict=1", "blocked_device:wr=1:strict=1", "schema_migration:wr=0:strict=1",
             "session_open_count:wr=0:strict=1", "place:wr=1:strict=1",
-            "nat_lease:wr=0:strict=1", "consent:wr=0:strict=1", "remembered_device:wr=1:strict=1",
+            "nat_lease:wr=0:strict=1", "nat_block_release:wr=0:strict=1", "consent:wr=0:strict=1", "remembered_device:wr=1:strict=1",
             "legal_entry:wr=0:strict=1", "legal_live_ipv6:wr=1:strict=1", "legal_export_audit:wr=0:strict=1",
             "usage_hourly:wr=1:strict=1", "usage_flush:wr=1:strict=1",
             "agent:wr=0:strict=1", "agent_sign_in_failure:wr=0:strict=1", "staff_session:wr=1:strict=1",

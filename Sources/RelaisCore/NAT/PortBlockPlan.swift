@@ -11,6 +11,14 @@ public struct PortBlockPlan: Sendable, Hashable {
     /// Ports below 1024 are the well-known ones the box's own services may use.
     public static let defaultFirstPort = 1024
 
+    /// How long a freed block rests before another device gets it, when a rested one is free. A server
+    /// keeps the (address, port) pairs of closed connections in TIME_WAIT (60 s on Linux, up to 4 min:
+    /// twice RFC 793's 2-minute MSL) and drops a new SYN from the same pair: the next device would
+    /// wait a second on its first connections (measured in the benchmark). The rest also keeps two
+    /// devices' uses of a block minutes apart in the legal log. It never refuses a device: when every free
+    /// block is resting, the one freed longest ago is given.
+    public static let reuseHoldDownSeconds = 240
+
     /// 256 ports per device: 252 blocks from port 1024, enough for the few hundred devices of a busy town
     /// hall. Linux reuses one public port for different destinations, so a block limits only the flows of
     /// one device to one destination at once (a browser keeps at most 6 per host), not its total flows.
