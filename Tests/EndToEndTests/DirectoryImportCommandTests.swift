@@ -42,9 +42,6 @@ import Testing
             [network]
             lan_interface = "lo"
             firewall = "none"
-            [notice]
-            controller_name = "Commune de Test"
-            dpo_contact = "dpo@test.example"
             [store]
             database = "\(directory)/relais.sqlite"
             [control]
