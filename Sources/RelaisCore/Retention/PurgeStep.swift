@@ -21,9 +21,11 @@ public struct PurgeStep: Sendable {
 
     /// A step over a function that removes at most `limit` rows per call, in its own transaction
     /// (`purgeLegalEntries(endedBefore:limit:)`, `purgeExpiredConsents(now:limit:)`): called until a call
-    /// removes fewer than the batch size.
+    /// removes fewer than the batch size. Between two full batches it rests `pause`: a purge has the hour,
+    /// a visitor's acceptance has not, and back-to-back batches (each a commit and its fsync) slowed the
+    /// acceptances made meanwhile (benchmark: first-204 p99 20 ms while 1,000,000 log entries went).
     public static func repeating(
-        category: RetentionCategory.ID, count: Count? = nil,
+        category: RetentionCategory.ID, count: Count? = nil, pause: Duration = .milliseconds(5),
         batch: @escaping @Sendable (_ now: Date, _ limit: Int) async throws -> Int
     ) -> PurgeStep {
         PurgeStep(category: category, count: count) { now, batchSize in
@@ -33,6 +35,7 @@ public struct PurgeStep: Sendable {
                 let removed = try await batch(now, batchSize)
                 total += removed
                 if removed < batchSize { return total }
+                if pause > .zero { try await Task.sleep(for: pause) }
             }
         }
     }
