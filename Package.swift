@@ -52,6 +52,11 @@ let package = Package(
         // The statistics push: HTTPS to the département's collector (libcurl, its CA only), the outbox sender.
         .target(name: "RelaisPush", dependencies: ["CCurl", "RelaisCore", .product(name: "Logging", package: "swift-log")]),
 
+        // The département's collector: ingest of signed reports from the boxes.
+        .target(name: "RelaisCollector", dependencies: [
+            "RelaisCore", "RelaisHTTP", "RelaisStore", "RelaisCrypto", .product(name: "Logging", package: "swift-log"),
+        ]),
+
         // Application: the gateway that keeps store and firewall in step, and the web pages.
         .target(name: "RelaisGateway", dependencies: ["RelaisCore", .product(name: "Logging", package: "swift-log")]),
         .target(name: "RelaisWeb", dependencies: [
@@ -113,6 +118,10 @@ let package = Package(
         .testTarget(name: "RelaisDirectoryTests", dependencies: ["RelaisDirectory", "RelaisCore"]),
         .testTarget(name: "RelaisPushTests", dependencies: [
             "RelaisPush", "RelaisCore", "RelaisStore", "RelaisCrypto", "RelaisMicroHTTPD", "RelaisHTTP", "RelaisTime",
+            "RelaisTesting", .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "RelaisCollectorTests", dependencies: [
+            "RelaisCollector", "RelaisCore", "RelaisHTTP", "RelaisStore", "RelaisCrypto", "RelaisPush", "RelaisMicroHTTPD",
             "RelaisTesting", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["RelaisCore", "RelaisTesting", "RelaisStore"]),
