@@ -16,6 +16,7 @@ struct CheckConfigCommand: ParsableCommand {
     var path: String
 
     func run() throws {
+        if try CollectorConfigFile.checkIfCollectorFile(path) { return }
         let result: ConfigCheck
         do {
             result = try ConfigFile.check(path)

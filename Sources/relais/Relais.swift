@@ -30,7 +30,8 @@ struct Relais: AsyncParsableCommand {
         abstract: "Portail captif du wifi public (mairies, médiathèques).",
         version: RelaisVersion.current,
         subcommands: [ServeCommand.self, CheckConfigCommand.self, CtlCommand.self, FirewallCleanupCommand.self,
-                      PurgeCommand.self, AgentCommand.self, KeysCommand.self, LegalCommand.self, DirectoryCommand.self])
+                      PurgeCommand.self, AgentCommand.self, KeysCommand.self, LegalCommand.self, DirectoryCommand.self,
+                      CollectorCommand.self])
 }
 
 /// The version printed by `--version` and reported by `relais ctl status`.
