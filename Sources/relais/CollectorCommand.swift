@@ -9,7 +9,7 @@ struct CollectorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collector",
         abstract: "Collecteur du département : reçoit les rapports signés des boîtiers.",
-        subcommands: [CollectorServeCommand.self, CollectorBoxCommand.self])
+        subcommands: [CollectorServeCommand.self, CollectorBoxCommand.self, CollectorExportCommand.self])
 
     struct Options: ParsableArguments {
         @Option(name: .long, help: "Le fichier de configuration du collecteur.")
