@@ -9,7 +9,7 @@ public struct HelpDesk: Sendable {
     let store: any RosterStore
     let zone: TimeZoneRules
     let random: any RandomSource
-    let digest: any TokenDigest
+    let digest: any TextDigest
     let logger: Logger
     /// Observers of the changes (shared by every copy of this desk).
     public let changes: HelpDeskChanges
@@ -17,7 +17,7 @@ public struct HelpDesk: Sendable {
     /// How far back check-ins are read to resolve the duty (a check-out earlier today still counts).
     static let checkInLookback: TimeInterval = 2 * 86_400
 
-    public init(store: any RosterStore, zone: TimeZoneRules, random: any RandomSource, digest: any TokenDigest, logger: Logger,
+    public init(store: any RosterStore, zone: TimeZoneRules, random: any RandomSource, digest: any TextDigest, logger: Logger,
                 changes: HelpDeskChanges = HelpDeskChanges()) {
         self.store = store
         self.zone = zone
@@ -55,7 +55,7 @@ public struct HelpDesk: Sendable {
     public func submitHelpRequest(topic: HelpTopic?, seat: String?, at instant: Date) async throws -> HelpRequestTicket {
         let token = random.bytes(16)
         let id = try await store.addHelpRequest(
-            topic: topic, seat: HelpRequest.normalizedSeat(seat), tokenDigest: digest.digest(token), at: instant)
+            topic: topic, seat: HelpRequest.normalizedSeat(seat), tokenDigest: digest.sha256(token), at: instant)
         logger.info("help request received", metadata: ["help.request": "\(id)", "help.topic": "\(topic?.rawValue ?? "none")"])
         await changed(.requestMade, at: instant)
         return HelpRequestTicket(id: id, token: Hex.encode(token))
@@ -65,7 +65,7 @@ public struct HelpDesk: Sendable {
     public func helpRequestProgress(_ ticket: HelpRequestTicket) async throws -> HelpRequestProgress? {
         guard let token = Hex.decode(ticket.token), token.count == 16,
               let (request, stored) = try await store.helpRequest(id: ticket.id),
-              ConstantTime.equal(digest.digest(token), stored)
+              ConstantTime.equal(digest.sha256(token), stored)
         else { return nil }
         var label: String?
         if let agentID = request.takenBy {
@@ -84,14 +84,5 @@ public struct HelpDesk: Sendable {
         logger.notice("forgotten check-ins ended", metadata: ["roster.ended": "\(ended)"])
         await changed(.checkedOut, at: instant)
         return ended
-    }
-
-    /// Deletes the help requests made before the start of the local day holding `instant`: run at
-    /// local midnight (and at start), it keeps only today's. Returns how many.
-    @discardableResult
-    public func purgeHelpRequests(at instant: Date) async throws -> Int {
-        let purged = try await store.purgeHelpRequests(createdBefore: zone.startOfDay(containing: instant))
-        if purged > 0 { logger.info("help requests purged", metadata: ["help.purged": "\(purged)"]) }
-        return purged
     }
 }

@@ -95,14 +95,14 @@ struct ServeCommand: AsyncParsableCommand {
         portalSettings.offersRememberDevice = deviceKey != nil
         let templates = try await PortalTemplates.load(from: config.portal.assetsDirectory)
         // The staff pages and the portal share one help desk: a check-in refreshes what visitors see at once.
-        let helpDesk = HelpDesk(store: database, zone: zone, random: random, digest: SHA256TokenDigest(), logger: Logger(label: "relais.help"))
+        let helpDesk = HelpDesk(store: database, zone: zone, random: random, digest: SHA256Digest(), logger: Logger(label: "relais.help"))
         let helpOffer = RosterHelpOffer(
             desk: helpDesk, directory: database, origin: portalSettings.boxLocation, zone: zone, usage: usage,
             logger: Logger(label: "relais.help"))
         let responder = PortalResponder(
             settings: portalSettings, gateway: gateway,
             codec: FormTokenCodec(authenticator: try HMACSHA256Authenticator(key: formKey)), random: random,
-            templates: templates, digest: OpenSSLTextDigest(), help: PortalHelp(offer: helpOffer, kiosk: KioskSettings(config: config)),
+            templates: templates, digest: SHA256Digest(), help: PortalHelp(offer: helpOffer, kiosk: KioskSettings(config: config)),
             logger: Logger(label: "relais.portal"),
             places: PlacesSource(directory: database, zone: zone))
         let server = MicroHTTPDServer(

@@ -11,8 +11,8 @@ private func at(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int = 0) -> Date 
 }
 
 /// A digest good enough to tell tokens apart in tests: the real one is SHA-256 (RelaisCrypto).
-private struct XorDigest: TokenDigest {
-    func digest(_ token: [UInt8]) -> [UInt8] { (0..<32).map { token[$0 % token.count] ^ UInt8($0) } }
+private struct XorDigest: TextDigest {
+    func sha256(_ token: [UInt8]) -> [UInt8] { (0..<32).map { token[$0 % token.count] ^ UInt8($0) } }
 }
 
 private struct CountingRandom: RandomSource {
@@ -80,9 +80,10 @@ private struct CountingRandom: RandomSource {
         #expect(taken?.state == .taken && taken?.takenByLabel == "Marie")
         _ = try await db.closeHelpRequest(id: ticket.id, at: at(2026, 11, 30, 10, 20))
         #expect(try await desk.helpRequestProgress(ticket)?.state == .closed)
-        // Still there late in the day, gone after local midnight.
-        #expect(try await desk.purgeHelpRequests(at: at(2026, 11, 30, 23, 59)) == 0)
-        #expect(try await desk.purgeHelpRequests(at: at(2026, 12, 1, 0, 0)) == 1)
+        // Still there late in the day, gone after local midnight (the purge job's help-request step).
+        let purge = try #require(db.purgeSteps(in: paris).first { $0.category == .helpRequests })
+        #expect(try await purge.run(at(2026, 11, 30, 23, 59), 500) == 0)
+        #expect(try await purge.run(at(2026, 12, 1, 0, 0), 500) == 1)
         #expect(try await desk.helpRequestProgress(ticket) == nil)
     }
 

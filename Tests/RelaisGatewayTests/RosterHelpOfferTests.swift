@@ -33,7 +33,7 @@ private func place(_ id: String, _ name: String, north metres: Double, hours: St
 
     init() throws {
         db = try AppDatabase.temporary()
-        desk = HelpDesk(store: db, zone: paris, random: SystemRandomSource(), digest: SHA256TokenDigest(), logger: Logger(label: "test"))
+        desk = HelpDesk(store: db, zone: paris, random: SystemRandomSource(), digest: SHA256Digest(), logger: Logger(label: "test"))
         usage = UsageRecorder(store: db, zone: paris, random: SystemRandomSource(), keyedHash: hmacFactory, logger: Logger(label: "test"))
         offer = RosterHelpOffer(desk: desk, directory: db, origin: box, zone: paris, usage: usage, logger: Logger(label: "test"))
     }

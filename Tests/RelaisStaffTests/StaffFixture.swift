@@ -40,7 +40,7 @@ struct StaffFixture {
 
     init(throttle: SignInThrottle = SignInThrottle(maxFailuresPerAccount: 3, maxFailuresPerAddress: 5, windowSeconds: 900, lockoutSeconds: 600)) throws {
         store = try AppDatabase.inMemory()
-        desk = HelpDesk(store: store, zone: Self.paris, random: SystemRandomSource(), digest: SHA256TokenDigest(), logger: Self.quietLogger)
+        desk = HelpDesk(store: store, zone: Self.paris, random: SystemRandomSource(), digest: SHA256Digest(), logger: Self.quietLogger)
         settings = StaffSettings(assetsDirectory: Self.assetsDirectory, venueName: "Mairie de Test", zone: Self.paris,
                                  sessionSeconds: 8 * 3600, formTokenSeconds: 900, throttle: throttle)
         let clock = self.clock

@@ -28,7 +28,7 @@ import Testing
         let portal = PortalResponder(
             settings: settings, gateway: gateway,
             codec: FormTokenCodec(authenticator: try HMACSHA256Authenticator(key: SystemRandomSource().randomBytes(32))),
-            random: SystemRandomSource(), templates: try await PortalTemplates.load(from: StaffFixture.assetsDirectory), digest: OpenSSLTextDigest(),
+            random: SystemRandomSource(), templates: try await PortalTemplates.load(from: StaffFixture.assetsDirectory), digest: SHA256Digest(),
             logger: StaffFixture.quietLogger)
         // A valid sign-in form from the staff listener, replayed on the visitors' one.
         let token = await fixture.get("/agent/connexion").hiddenToken() ?? ""

@@ -38,7 +38,7 @@ import Testing
         let responder = PortalResponder(
             settings: settings, gateway: portal.visitors, codec: FormTokenCodec(authenticator: WebTestAuthenticator()),
             random: CountingRandomSource(), templates: try await PortalTemplates.load(from: settings.assetsDirectory),
-            digest: OpenSSLTextDigest(), logger: PortalFixture.quietLogger)
+            digest: SHA256Digest(), logger: PortalFixture.quietLogger)
         let page = try #require(responder.immediateResponse(to: portal.request("GET", "/")))
         #expect(!String(decoding: page.body, as: UTF8.self).contains("checkbox"))
     }
@@ -59,7 +59,7 @@ import Testing
             try db.fetchOne("SELECT notice_version, notice_sha256, purposes FROM consent") { [$0.string(at: 0), $0.string(at: 1), $0.string(at: 2)] }
         }
         let french = try #require(portal.responder.pages.notice.notices[.fr])
-        #expect(row == [session.termsVersion, OpenSSLTextDigest().sha256Hex(french.text), "remember-device"])
+        #expect(row == [session.termsVersion, SHA256Digest().sha256Hex(french.text), "remember-device"])
         #expect(portal.visitors.isRemembered(mac: PortalFixture.visitorMAC))
     }
 

@@ -82,7 +82,7 @@ import Testing
             let responder = PortalResponder(
                 settings: settings, gateway: gateway, codec: FormTokenCodec(authenticator: WebTestAuthenticator()),
                 random: CountingRandomSource(), templates: try await PortalTemplates.load(from: settings.assetsDirectory),
-                digest: OpenSSLTextDigest(), clock: { clock.now }, logger: logs.logger())
+                digest: SHA256Digest(), clock: { clock.now }, logger: logs.logger())
             func send(_ method: String, _ path: String, query: String = "", host: String, body: String = "") async -> HTTPResponse {
                 var headers = [(name: "host", value: host), (name: "referer", value: "http://secret-destination.example/referrer-page")]
                 if method == "POST" { headers.append((name: "content-type", value: "application/x-www-form-urlencoded")) }

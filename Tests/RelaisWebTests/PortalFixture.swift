@@ -83,7 +83,7 @@ struct PortalFixture {
         responder = PortalResponder(
             settings: settings, gateway: visitors, codec: FormTokenCodec(authenticator: WebTestAuthenticator()),
             random: CountingRandomSource(), templates: try await PortalTemplates.load(from: settings.assetsDirectory),
-            digest: OpenSSLTextDigest(), usedTokens: usedTokens, help: help.map { PortalHelp(offer: $0, kiosk: kiosk) },
+            digest: SHA256Digest(), usedTokens: usedTokens, help: help.map { PortalHelp(offer: $0, kiosk: kiosk) },
             clock: { clock.now }, logger: Self.quietLogger)
     }
 

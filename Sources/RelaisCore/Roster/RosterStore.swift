@@ -18,11 +18,5 @@ public protocol RosterStore: Sendable {
     func addHelpRequest(topic: HelpTopic?, seat: String?, tokenDigest: [UInt8], at: Date) async throws -> Int64
     /// The request and the digest of its token, if it still exists.
     func helpRequest(id: Int64) async throws -> (request: HelpRequest, tokenDigest: [UInt8])?
-    /// Deletes every request made before `instant`; returns how many.
-    func purgeHelpRequests(createdBefore instant: Date) async throws -> Int
 }
 
-/// The one-way digest under which secret tokens are stored (SHA-256 in production).
-public protocol TokenDigest: Sendable {
-    func digest(_ token: [UInt8]) -> [UInt8]
-}

@@ -4,7 +4,7 @@
 /// times, the state) — no device identifier, no name; the token is a random capability held by the
 /// visitor's page, stored as its SHA-256. Purpose: bring an agent to the visitor; basis: art. 6(1)(e)
 /// (the public service of digital help), stated in the notice; retention: until the end of the local
-/// day it was made (`purgeHelpRequests`, run at local midnight).
+/// day it was made (`purgeHelpRequests(createdBefore:)`, the purge job's help-request step, hourly).
 enum HelpRequestTableV1 {
     static let sql = """
         CREATE TABLE help_request (

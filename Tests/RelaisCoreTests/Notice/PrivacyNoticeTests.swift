@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func theVersionIsTheSHA256OfTheTextsAndChangesWithAnyOfThem() {
-        let digest = OpenSSLTextDigest()
+        let digest = SHA256Digest()
         let french = notice("fr"), english = notice("en")
         let version = NoticeVersion(notices: [french, english], digest: digest)
         #expect(version.version.count == 64)

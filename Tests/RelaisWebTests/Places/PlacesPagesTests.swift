@@ -23,7 +23,7 @@ struct PlacesFixture {
         let now = Self.paris.instant(for: local)
         responder = PortalResponder(
             settings: settings, gateway: portal.visitors, codec: FormTokenCodec(authenticator: WebTestAuthenticator()),
-            random: CountingRandomSource(), templates: try await PortalTemplates.load(from: settings.assetsDirectory), digest: OpenSSLTextDigest(),
+            random: CountingRandomSource(), templates: try await PortalTemplates.load(from: settings.assetsDirectory), digest: SHA256Digest(),
             clock: { now }, logger: PortalFixture.quietLogger, places: PlacesSource(directory: store, zone: Self.paris))
     }
 

@@ -1,4 +1,5 @@
-/// SHA-256 of bytes (OpenSSL in production): the port the notice's version is computed through.
+/// SHA-256 of bytes (OpenSSL in production): the port the notice's version is computed through, and the
+/// one-way digest under which secret tokens (help-request tickets) are stored.
 public protocol TextDigest: Sendable {
     /// The 32-byte SHA-256 of `bytes`.
     func sha256(_ bytes: [UInt8]) -> [UInt8]
